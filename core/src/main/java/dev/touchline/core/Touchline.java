@@ -1,0 +1,238 @@
+package dev.touchline.core;
+
+import dev.touchline.core.domain.event.IngestLimits;
+import dev.touchline.core.domain.event.Ulids;
+import dev.touchline.core.domain.workspace.WorkspaceConfigParser;
+import dev.touchline.core.inmemory.InMemoryApiKeyRepository;
+import dev.touchline.core.inmemory.InMemoryContactRepository;
+import dev.touchline.core.inmemory.InMemoryDedupLedger;
+import dev.touchline.core.inmemory.InMemoryEventRepository;
+import dev.touchline.core.inmemory.InMemoryIncomingLog;
+import dev.touchline.core.inmemory.InMemoryTriggerRepository;
+import dev.touchline.core.inmemory.InMemoryTriggerSink;
+import dev.touchline.core.inmemory.InMemoryWorkspaceConfigRepository;
+import dev.touchline.core.port.in.AuthenticateUseCase;
+import dev.touchline.core.port.in.IngestEventsUseCase;
+import dev.touchline.core.port.in.ManageApiKeysUseCase;
+import dev.touchline.core.port.in.ManageWorkspaceConfigUseCase;
+import dev.touchline.core.port.in.QueryContactsUseCase;
+import dev.touchline.core.port.in.QueryEventsUseCase;
+import dev.touchline.core.port.in.QueryIncomingUseCase;
+import dev.touchline.core.port.in.UpsertContactUseCase;
+import dev.touchline.core.port.out.ApiKeyRepository;
+import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.port.out.DedupLedger;
+import dev.touchline.core.port.out.EventRepository;
+import dev.touchline.core.port.out.IncomingLog;
+import dev.touchline.core.port.out.TriggerRepository;
+import dev.touchline.core.port.out.TriggerSink;
+import dev.touchline.core.port.out.WorkspaceConfigRepository;
+import dev.touchline.core.service.ApiKeyService;
+import dev.touchline.core.service.AuthenticationService;
+import dev.touchline.core.service.IngestEventsService;
+import dev.touchline.core.service.QueryContactsService;
+import dev.touchline.core.service.QueryEventsService;
+import dev.touchline.core.service.QueryIncomingService;
+import dev.touchline.core.service.UpsertContactService;
+import dev.touchline.core.service.WorkspaceConfigService;
+import dev.touchline.core.service.WorkspaceConfigs;
+import dev.touchline.core.wire.DefaultWorkspaceConfig;
+import dev.touchline.core.wire.JacksonWorkspaceConfigParser;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The assembled engine: every use case wired to the chosen storage adapters. Build one per process
+ * with {@link #builder()} (in-memory adapters unless others are given) and share it; all use cases
+ * are thread-safe.
+ */
+public final class Touchline {
+  private final IngestEventsUseCase ingest;
+  private final QueryEventsUseCase events;
+  private final QueryIncomingUseCase incoming;
+  private final QueryContactsUseCase contacts;
+  private final UpsertContactUseCase upsertContacts;
+  private final ManageWorkspaceConfigUseCase workspaceConfig;
+  private final AuthenticateUseCase authenticate;
+  private final ManageApiKeysUseCase apiKeys;
+  private final IngestLimits limits;
+  private final TriggerRepository triggers;
+
+  private Touchline(Builder b) {
+    WorkspaceConfigs configs =
+        new WorkspaceConfigs(
+            b.configRepository, b.configParser, b.defaultConfigDocument, b.configRefresh);
+    this.limits = b.limits;
+    this.triggers = b.triggers;
+    this.ingest =
+        new IngestEventsService(
+            configs,
+            b.contacts,
+            b.events,
+            b.ledger,
+            b.incoming,
+            b.triggers,
+            b.triggerSink,
+            b.ids,
+            b.clock,
+            b.limits,
+            b.inFlightGrace);
+    this.events = new QueryEventsService(b.events);
+    this.incoming = new QueryIncomingService(b.incoming);
+    this.contacts = new QueryContactsService(b.contacts, configs);
+    this.upsertContacts = new UpsertContactService(b.contacts, configs, b.ids, b.clock);
+    this.workspaceConfig = new WorkspaceConfigService(b.configRepository, configs, b.clock);
+    this.authenticate = new AuthenticationService(b.apiKeyRepository, b.clock);
+    this.apiKeys = new ApiKeyService(b.apiKeyRepository, b.clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public IngestEventsUseCase ingest() {
+    return ingest;
+  }
+
+  public QueryEventsUseCase events() {
+    return events;
+  }
+
+  public QueryIncomingUseCase incoming() {
+    return incoming;
+  }
+
+  public QueryContactsUseCase contacts() {
+    return contacts;
+  }
+
+  public UpsertContactUseCase upsertContacts() {
+    return upsertContacts;
+  }
+
+  public ManageWorkspaceConfigUseCase workspaceConfig() {
+    return workspaceConfig;
+  }
+
+  public AuthenticateUseCase authenticate() {
+    return authenticate;
+  }
+
+  public ManageApiKeysUseCase apiKeys() {
+    return apiKeys;
+  }
+
+  /** The input limits this engine enforces (decoders in front of it use the same). */
+  public IngestLimits limits() {
+    return limits;
+  }
+
+  /** The record of fired triggers. */
+  public TriggerRepository triggers() {
+    return triggers;
+  }
+
+  /** Chooses adapters and settings; anything not given is in memory or the documented default. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private IngestLimits limits = IngestLimits.DEFAULT;
+    private ContactRepository contacts = new InMemoryContactRepository();
+    private EventRepository events = new InMemoryEventRepository();
+    private DedupLedger ledger = new InMemoryDedupLedger();
+    private IncomingLog incoming = new InMemoryIncomingLog();
+    private TriggerRepository triggers = new InMemoryTriggerRepository();
+    private TriggerSink triggerSink = new InMemoryTriggerSink();
+    private WorkspaceConfigRepository configRepository = new InMemoryWorkspaceConfigRepository();
+    private ApiKeyRepository apiKeyRepository = new InMemoryApiKeyRepository();
+    private WorkspaceConfigParser configParser = new JacksonWorkspaceConfigParser();
+    private String defaultConfigDocument = DefaultWorkspaceConfig.document();
+    private Duration configRefresh = Duration.ofSeconds(5);
+    private Duration inFlightGrace = Duration.ofSeconds(30);
+    private final Ulids ids = new Ulids();
+
+    private Builder() {}
+
+    /** The clock for receipt times, windows and expiry (default: system UTC). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    public Builder limits(IngestLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    public Builder contacts(ContactRepository value) {
+      this.contacts = Objects.requireNonNull(value, "contacts");
+      return this;
+    }
+
+    public Builder events(EventRepository value) {
+      this.events = Objects.requireNonNull(value, "events");
+      return this;
+    }
+
+    public Builder dedupLedger(DedupLedger value) {
+      this.ledger = Objects.requireNonNull(value, "dedupLedger");
+      return this;
+    }
+
+    public Builder incomingLog(IncomingLog value) {
+      this.incoming = Objects.requireNonNull(value, "incomingLog");
+      return this;
+    }
+
+    public Builder triggers(TriggerRepository value) {
+      this.triggers = Objects.requireNonNull(value, "triggers");
+      return this;
+    }
+
+    /** Where fired triggers are delivered (default: an {@link InMemoryTriggerSink}). */
+    public Builder triggerSink(TriggerSink value) {
+      this.triggerSink = Objects.requireNonNull(value, "triggerSink");
+      return this;
+    }
+
+    public Builder workspaceConfigs(WorkspaceConfigRepository value) {
+      this.configRepository = Objects.requireNonNull(value, "workspaceConfigs");
+      return this;
+    }
+
+    public Builder apiKeys(ApiKeyRepository value) {
+      this.apiKeyRepository = Objects.requireNonNull(value, "apiKeys");
+      return this;
+    }
+
+    /**
+     * The configuration used by workspaces that stored none (default: DESIGN §4's).
+     *
+     * @throws dev.touchline.core.domain.workspace.InvalidConfigException at {@link #build()} when
+     *     invalid
+     */
+    public Builder defaultConfigDocument(String value) {
+      this.defaultConfigDocument = Objects.requireNonNull(value, "defaultConfigDocument");
+      return this;
+    }
+
+    /** How long a process trusts its cached copy of a workspace's configuration (default 5 s). */
+    public Builder configRefresh(Duration value) {
+      this.configRefresh = Objects.requireNonNull(value, "configRefresh");
+      return this;
+    }
+
+    /**
+     * How long an event holding a messageId may stay unfinished before a resend of it takes over
+     * and completes it (default 30 s). Until then, a resend is answered as a duplicate.
+     */
+    public Builder inFlightGrace(Duration value) {
+      this.inFlightGrace = Objects.requireNonNull(value, "inFlightGrace");
+      return this;
+    }
+
+    public Touchline build() {
+      return new Touchline(this);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.touchline.core.domain.contact;
+
+import dev.touchline.core.domain.event.EventId;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A person a workspace knows about, with everything events have taught it.
+ *
+ * @param scoreMarks when each score rule last scored this contact (for {@code once} and {@code
+ *     cooldown})
+ * @param appliedEvents the ids of the most recent events applied to this contact, newest last, so
+ *     that a retry of a half-finished event does not apply it twice
+ * @param version optimistic-concurrency version, 0 before the first write
+ */
+public record Contact(
+    WorkspaceId workspace,
+    ContactId id,
+    Identities identities,
+    SortedMap<String, AttributeValue> attributes,
+    SortedSet<String> tags,
+    long score,
+    SortedSet<String> segments,
+    SortedMap<String, EventStats> stats,
+    SortedMap<String, Instant> scoreMarks,
+    List<EventId> appliedEvents,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  /** How many applied event ids a contact remembers. */
+  public static final int APPLIED_EVENTS_KEPT = 10;
+
+  public Contact {
+    Objects.requireNonNull(workspace, "workspace");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(identities, "identities");
+    attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
+    tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+    segments = Collections.unmodifiableSortedSet(new TreeSet<>(segments));
+    stats = Collections.unmodifiableSortedMap(new TreeMap<>(stats));
+    scoreMarks = Collections.unmodifiableSortedMap(new TreeMap<>(scoreMarks));
+    appliedEvents = List.copyOf(appliedEvents);
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** A contact that has just been created with the given identities. */
+  public static Contact create(
+      WorkspaceId workspace, ContactId id, Identities identities, Instant now) {
+    return new Contact(
+        workspace,
+        id,
+        identities,
+        new TreeMap<>(),
+        new TreeSet<>(),
+        0,
+        new TreeSet<>(),
+        new TreeMap<>(),
+        new TreeMap<>(),
+        List.of(),
+        now,
+        now,
+        0);
+  }
+
+  /** Whether the event with this id has already changed this contact. */
+  public boolean hasApplied(EventId eventId) {
+    return appliedEvents.contains(eventId);
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A mutable working copy used while an event is applied. */
+  public static final class Builder {
+    private final Contact base;
+    private Identities identities;
+    private final TreeMap<String, AttributeValue> attributes;
+    private final TreeSet<String> tags;
+    private long score;
+    private final TreeSet<String> segments;
+    private final TreeMap<String, EventStats> stats;
+    private final TreeMap<String, Instant> scoreMarks;
+    private final List<EventId> appliedEvents;
+
+    private Builder(Contact base) {
+      this.base = base;
+      this.identities = base.identities;
+      this.attributes = new TreeMap<>(base.attributes);
+      this.tags = new TreeSet<>(base.tags);
+      this.score = base.score;
+      this.segments = new TreeSet<>(base.segments);
+      this.stats = new TreeMap<>(base.stats);
+      this.scoreMarks = new TreeMap<>(base.scoreMarks);
+      this.appliedEvents = new ArrayList<>(base.appliedEvents);
+    }
+
+    public Identities identities() {
+      return identities;
+    }
+
+    public Builder identities(Identities value) {
+      this.identities = value;
+      return this;
+    }
+
+    public SortedMap<String, AttributeValue> attributes() {
+      return attributes;
+    }
+
+    public SortedSet<String> tags() {
+      return tags;
+    }
+
+    public long score() {
+      return score;
+    }
+
+    public Builder addScore(long points) {
+      this.score = Math.addExact(score, points);
+      return this;
+    }
+
+    public SortedSet<String> segments() {
+      return segments;
+    }
+
+    public SortedMap<String, EventStats> stats() {
+      return stats;
+    }
+
+    public SortedMap<String, Instant> scoreMarks() {
+      return scoreMarks;
+    }
+
+    public Builder markApplied(EventId eventId) {
+      appliedEvents.remove(eventId);
+      appliedEvents.add(eventId);
+      while (appliedEvents.size() > APPLIED_EVENTS_KEPT) {
+        appliedEvents.remove(0);
+      }
+      return this;
+    }
+
+    /** A read-only view of the working state, for evaluating conditions. */
+    public Contact snapshot() {
+      return build(base.updatedAt);
+    }
+
+    public Contact build(Instant updatedAt) {
+      return new Contact(
+          base.workspace,
+          base.id,
+          identities,
+          attributes,
+          tags,
+          score,
+          segments,
+          stats,
+          scoreMarks,
+          appliedEvents,
+          base.createdAt,
+          updatedAt,
+          base.version);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.touchline.core.domain.error;
+
+/** The error codes of the public contract, each with the HTTP status an adapter answers with. */
+public enum ErrorCode {
+  INVALID_PAYLOAD("invalid_payload", 400),
+  PAYLOAD_TOO_LARGE("payload_too_large", 413),
+  UNAUTHENTICATED("unauthenticated", 401),
+  FORBIDDEN_SCOPE("forbidden_scope", 403),
+  NOT_FOUND("not_found", 404),
+  CONTACT_NOT_FOUND("contact_not_found", 404),
+  IDEMPOTENCY_CONFLICT("idempotency_conflict", 409),
+  RATE_LIMITED("rate_limited", 429),
+  INTERNAL_ERROR("internal_error", 500);
+
+  private final String wireName;
+  private final int httpStatus;
+
+  ErrorCode(String wireName, int httpStatus) {
+    this.wireName = wireName;
+    this.httpStatus = httpStatus;
+  }
+
+  /** The code as it appears in error documents, e.g. {@code invalid_payload}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+}

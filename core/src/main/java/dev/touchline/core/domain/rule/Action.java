@@ -1,0 +1,49 @@
+package dev.touchline.core.domain.rule;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What a rule does when it matches. */
+public sealed interface Action
+    permits Action.AddTag, Action.RemoveTag, Action.Score, Action.SetAttribute, Action.Trigger {
+
+  /** Adds a tag. */
+  record AddTag(String tag) implements Action {
+    public AddTag {
+      Objects.requireNonNull(tag, "tag");
+    }
+  }
+
+  /** Removes a tag. */
+  record RemoveTag(String tag) implements Action {
+    public RemoveTag {
+      Objects.requireNonNull(tag, "tag");
+    }
+  }
+
+  /**
+   * Adds points (negative to subtract); with {@code once}, at most once per contact; with a
+   * cooldown, not again until it has passed.
+   */
+  record Score(long points, boolean once, Optional<Duration> cooldown) implements Action {
+    public Score {
+      Objects.requireNonNull(cooldown, "cooldown");
+    }
+  }
+
+  /** Sets (or, with a JSON null, removes) a contact attribute. */
+  record SetAttribute(String name, ValueSource source) implements Action {
+    public SetAttribute {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(source, "source");
+    }
+  }
+
+  /** Fires a workflow trigger. */
+  record Trigger(String workflow) implements Action {
+    public Trigger {
+      Objects.requireNonNull(workflow, "workflow");
+    }
+  }
+}

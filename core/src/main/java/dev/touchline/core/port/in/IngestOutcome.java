@@ -1,0 +1,63 @@
+package dev.touchline.core.port.in;
+
+import dev.touchline.core.domain.contact.ContactId;
+import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.event.EventId;
+import dev.touchline.core.domain.identity.IdentityConflict;
+import dev.touchline.core.domain.identity.Resolution;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What became of one event. */
+public sealed interface IngestOutcome
+    permits IngestOutcome.Accepted,
+        IngestOutcome.Duplicate,
+        IngestOutcome.Discarded,
+        IngestOutcome.Rejected {
+
+  /** Stored as a canonical event for a contact. */
+  record Accepted(
+      EventId eventId, ContactId contactId, Resolution resolved, List<IdentityConflict> conflicts)
+      implements IngestOutcome {
+    public Accepted {
+      Objects.requireNonNull(eventId, "eventId");
+      Objects.requireNonNull(contactId, "contactId");
+      Objects.requireNonNull(resolved, "resolved");
+      conflicts = List.copyOf(conflicts);
+    }
+  }
+
+  /**
+   * Already seen: the same messageId (or business key) was ingested before; {@code eventId} is the
+   * first event's.
+   */
+  record Duplicate(EventId eventId, Optional<ContactId> contactId, String reason)
+      implements IngestOutcome {
+    public Duplicate {
+      Objects.requireNonNull(eventId, "eventId");
+      Objects.requireNonNull(contactId, "contactId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** Dropped on purpose: {@code bot} or {@code throttled}. */
+  record Discarded(String reason, Optional<ContactId> contactId) implements IngestOutcome {
+    public static final String BOT = "bot";
+    public static final String THROTTLED = "throttled";
+
+    public Discarded {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(contactId, "contactId");
+    }
+  }
+
+  /** Refused, with the error code, message and the field at fault. */
+  record Rejected(ErrorCode code, String message, Optional<String> field) implements IngestOutcome {
+    public Rejected {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(field, "field");
+    }
+  }
+}

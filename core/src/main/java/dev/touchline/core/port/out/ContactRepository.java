@@ -1,0 +1,62 @@
+package dev.touchline.core.port.out;
+
+import dev.touchline.core.domain.contact.Contact;
+import dev.touchline.core.domain.contact.ContactId;
+import dev.touchline.core.domain.identity.Identifier;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Contacts and the identity claims that make each identifier belong to at most one contact of a
+ * workspace. All methods may throw {@link StorageException}.
+ */
+public interface ContactRepository {
+
+  /** The contact with this id in this workspace; empty when there is none. */
+  Optional<Contact> findById(WorkspaceId workspace, ContactId id);
+
+  /** The contact that owns this identifier (through its claim); empty when nobody owns it. */
+  Optional<Contact> findByIdentifier(WorkspaceId workspace, Identifier identifier);
+
+  /**
+   * Creates a contact and claims all its identifiers, atomically: either all claims and the contact
+   * are written, or nothing is and the result names an identifier that was already taken. The
+   * stored contact has version 1.
+   */
+  CreateResult create(Contact contact);
+
+  /**
+   * Claims an identifier for a contact unless some contact already owns it (first writer wins).
+   * Does not change the contact record: the caller adds the identifier in its next update.
+   *
+   * @return the owner after the call: {@code contactId} when claimed now or before, else the other
+   */
+  ContactId claimIdentifier(WorkspaceId workspace, Identifier identifier, ContactId contactId);
+
+  /**
+   * Replaces a contact if its stored version equals {@code contact.version()}.
+   *
+   * @return the contact as stored, with the version incremented
+   * @throws ConcurrentUpdateException when the stored version differs (or the contact is gone)
+   */
+  Contact update(Contact contact);
+
+  /** What {@link #create} did. */
+  sealed interface CreateResult permits Created, IdentifierTaken {}
+
+  /** The contact was created, with its claims. */
+  record Created(Contact contact) implements CreateResult {
+    public Created {
+      Objects.requireNonNull(contact, "contact");
+    }
+  }
+
+  /** Nothing was written: another contact owns this identifier. */
+  record IdentifierTaken(Identifier identifier, ContactId owner) implements CreateResult {
+    public IdentifierTaken {
+      Objects.requireNonNull(identifier, "identifier");
+      Objects.requireNonNull(owner, "owner");
+    }
+  }
+}

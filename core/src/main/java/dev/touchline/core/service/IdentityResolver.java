@@ -1,0 +1,159 @@
+package dev.touchline.core.service;
+
+import dev.touchline.core.domain.contact.Contact;
+import dev.touchline.core.domain.contact.ContactId;
+import dev.touchline.core.domain.contact.Identities;
+import dev.touchline.core.domain.event.Ulids;
+import dev.touchline.core.domain.identity.Identifier;
+import dev.touchline.core.domain.identity.IdentifierNormalizer;
+import dev.touchline.core.domain.identity.IdentityConflict;
+import dev.touchline.core.domain.identity.Resolution;
+import dev.touchline.core.domain.workspace.UnknownContactPolicy;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.port.out.StorageException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds the contact an event or upsert is about: customer id, else email > phone > externalId;
+ * attaches unowned identifiers, never moves owned ones, creates a contact when the policy allows.
+ */
+final class IdentityResolver {
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final ContactRepository contacts;
+  private final Ulids ids;
+
+  IdentityResolver(ContactRepository contacts, Ulids ids) {
+    this.contacts = contacts;
+    this.ids = ids;
+  }
+
+  /** Raw identifiers from a request, normalised in priority order. */
+  static List<Identifier> normalize(
+      Optional<String> email, Optional<String> phone, Optional<String> externalId, String region) {
+    List<Identifier> out = new ArrayList<>(3);
+    email.ifPresent(v -> out.add(IdentifierNormalizer.email(v, "email")));
+    phone.ifPresent(v -> out.add(IdentifierNormalizer.phone(v, region, "phone")));
+    externalId.ifPresent(v -> out.add(IdentifierNormalizer.externalId(v, "externalId")));
+    return out;
+  }
+
+  /** The outcome of resolution. */
+  sealed interface Outcome permits Resolved, NotFound {}
+
+  /**
+   * The contact (as stored), how it was found, the identifiers claimed for it now that its record
+   * does not list yet, and the identifiers that could not be attached.
+   */
+  record Resolved(
+      Contact contact,
+      Resolution resolution,
+      List<Identifier> attach,
+      List<IdentityConflict> conflicts,
+      boolean created)
+      implements Outcome {
+    Resolved {
+      Objects.requireNonNull(contact, "contact");
+      attach = List.copyOf(attach);
+      conflicts = List.copyOf(conflicts);
+    }
+
+    /** The contact with the newly claimed identifiers on it. */
+    Contact withAttached() {
+      if (attach.isEmpty()) {
+        return contact;
+      }
+      Identities identities = contact.identities();
+      for (Identifier id : attach) {
+        identities = identities.with(id);
+      }
+      return contact.toBuilder().identities(identities).build(contact.updatedAt());
+    }
+  }
+
+  /** No contact matched: a named customer id that does not exist, or the {@code reject} policy. */
+  record NotFound(String message, String field) implements Outcome {}
+
+  Outcome resolve(
+      WorkspaceId workspace,
+      Optional<ContactId> customer,
+      List<Identifier> identifiers,
+      UnknownContactPolicy policy,
+      Instant now) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Contact found = null;
+      Resolution resolution = null;
+      if (customer.isPresent()) {
+        Optional<Contact> byId = contacts.findById(workspace, customer.get());
+        if (byId.isEmpty()) {
+          return new NotFound(
+              "no contact with id " + customer.get().value() + " in this workspace", "customer");
+        }
+        found = byId.get();
+        resolution = Resolution.CUSTOMER;
+      } else {
+        for (Identifier id : identifiers) {
+          Optional<Contact> owner = contacts.findByIdentifier(workspace, id);
+          if (owner.isPresent()) {
+            found = owner.get();
+            resolution = Resolution.of(id.type());
+            break;
+          }
+        }
+      }
+      if (found == null) {
+        if (policy == UnknownContactPolicy.REJECT) {
+          return new NotFound(
+              "no contact matches "
+                  + identifiers.stream().map(Identifier::key).toList()
+                  + " and this workspace does not create contacts from events",
+              identifiers.get(0).type().wireName());
+        }
+        Contact fresh =
+            Contact.create(
+                workspace, new ContactId(ids.next(now)), Identities.of(identifiers), now);
+        ContactRepository.CreateResult created = contacts.create(fresh);
+        if (created instanceof ContactRepository.Created c) {
+          return new Resolved(c.contact(), Resolution.NEW, List.of(), List.of(), true);
+        }
+        continue; // another event created a contact with one of these identifiers: match it
+      }
+      return attach(workspace, found, resolution, identifiers);
+    }
+    throw new StorageException(
+        "identity resolution did not settle after " + MAX_ATTEMPTS + " attempts");
+  }
+
+  private Resolved attach(
+      WorkspaceId workspace, Contact contact, Resolution resolution, List<Identifier> identifiers) {
+    List<Identifier> attach = new ArrayList<>();
+    List<IdentityConflict> conflicts = new ArrayList<>();
+    for (Identifier id : identifiers) {
+      Optional<Identifier> current = contact.identities().get(id.type());
+      if (current.isPresent()) {
+        if (!current.get().equals(id)) {
+          conflicts.add(conflict(workspace, id, contact.id()));
+        }
+        continue;
+      }
+      ContactId owner = contacts.claimIdentifier(workspace, id, contact.id());
+      if (owner.equals(contact.id())) {
+        attach.add(id);
+      } else {
+        conflicts.add(new IdentityConflict(id.type(), id.value(), Optional.of(owner)));
+      }
+    }
+    return new Resolved(contact, resolution, attach, conflicts, false);
+  }
+
+  private IdentityConflict conflict(WorkspaceId workspace, Identifier id, ContactId self) {
+    Optional<ContactId> owner =
+        contacts.findByIdentifier(workspace, id).map(Contact::id).filter(o -> !o.equals(self));
+    return new IdentityConflict(id.type(), id.value(), owner);
+  }
+}

@@ -1,0 +1,536 @@
+package dev.touchline.core.service;
+
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.contact.AttributeValue;
+import dev.touchline.core.domain.contact.Contact;
+import dev.touchline.core.domain.contact.ContactId;
+import dev.touchline.core.domain.dedup.BusinessKey;
+import dev.touchline.core.domain.dedup.DedupClaim;
+import dev.touchline.core.domain.dedup.Throttle;
+import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.event.ClientTimestamp;
+import dev.touchline.core.domain.event.Event;
+import dev.touchline.core.domain.event.EventId;
+import dev.touchline.core.domain.event.EventInput;
+import dev.touchline.core.domain.event.IngestLimits;
+import dev.touchline.core.domain.event.Ulids;
+import dev.touchline.core.domain.identity.Identifier;
+import dev.touchline.core.domain.identity.InvalidIdentifierException;
+import dev.touchline.core.domain.incoming.IncomingEntry;
+import dev.touchline.core.domain.incoming.IncomingStatus;
+import dev.touchline.core.domain.incoming.ProcessError;
+import dev.touchline.core.domain.rule.ContactEvolution;
+import dev.touchline.core.domain.trigger.Trigger;
+import dev.touchline.core.domain.value.JsonValue;
+import dev.touchline.core.domain.workspace.WorkspaceConfig;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.in.IngestCommand;
+import dev.touchline.core.port.in.IngestEventsUseCase;
+import dev.touchline.core.port.in.IngestItem;
+import dev.touchline.core.port.in.IngestOutcome;
+import dev.touchline.core.port.in.IngestResult;
+import dev.touchline.core.port.out.ConcurrentUpdateException;
+import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.port.out.DedupLedger;
+import dev.touchline.core.port.out.EventRepository;
+import dev.touchline.core.port.out.IncomingLog;
+import dev.touchline.core.port.out.StorageException;
+import dev.touchline.core.port.out.TriggerRepository;
+import dev.touchline.core.port.out.TriggerSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The ingestion pipeline: validate, bot check, messageId and business-key claims, identity
+ * resolution, throttles, then the event is stored, the contact evolves and triggers fire.
+ *
+ * <p>Crash safety: claims taken by an event that then fails before it is stored are released, so a
+ * retry succeeds. Once the event is stored, its claims stay: a retry of the same messageId after
+ * {@code inFlightGrace} adopts the stored event id and finishes the work (the contact records the
+ * ids of the events applied to it, so nothing is applied twice, and trigger ids are deterministic).
+ */
+public final class IngestEventsService implements IngestEventsUseCase {
+  private static final Logger LOG = Logger.getLogger(IngestEventsService.class.getName());
+  private static final int MAX_UPDATE_ATTEMPTS = 8;
+
+  private final WorkspaceConfigs configs;
+  private final ContactRepository contacts;
+  private final EventRepository events;
+  private final DedupLedger ledger;
+  private final IncomingLog incoming;
+  private final TriggerRepository triggers;
+  private final TriggerSink sink;
+  private final IdentityResolver resolver;
+  private final Ulids ids;
+  private final Clock clock;
+  private final IngestLimits limits;
+  private final Duration inFlightGrace;
+
+  public IngestEventsService(
+      WorkspaceConfigs configs,
+      ContactRepository contacts,
+      EventRepository events,
+      DedupLedger ledger,
+      IncomingLog incoming,
+      TriggerRepository triggers,
+      TriggerSink sink,
+      Ulids ids,
+      Clock clock,
+      IngestLimits limits,
+      Duration inFlightGrace) {
+    this.configs = configs;
+    this.contacts = contacts;
+    this.events = events;
+    this.ledger = ledger;
+    this.incoming = incoming;
+    this.triggers = triggers;
+    this.sink = sink;
+    this.resolver = new IdentityResolver(contacts, ids);
+    this.ids = ids;
+    this.clock = clock;
+    this.limits = limits;
+    this.inFlightGrace = inFlightGrace;
+  }
+
+  @Override
+  public IngestResult ingest(Caller caller, IngestCommand command) {
+    caller.require(Scope.EVENTS_WRITE);
+    if (command.items().size() > limits.maxBatchItems()) {
+      throw new TouchlineException(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          "a batch holds at most "
+              + limits.maxBatchItems()
+              + " events, this one has "
+              + command.items().size(),
+          "events");
+    }
+    WorkspaceConfig config = configs.current(caller.workspace());
+    List<IngestOutcome> outcomes = new ArrayList<>(command.items().size());
+    for (IngestItem item : command.items()) {
+      Instant receivedAt = clock.instant();
+      if (item instanceof IngestItem.Invalid invalid) {
+        IngestOutcome.Rejected rejected =
+            new IngestOutcome.Rejected(invalid.code(), invalid.message(), invalid.field());
+        log(caller.workspace(), receivedAt, invalid.payload(), rejected);
+        outcomes.add(rejected);
+      } else {
+        EventInput input = ((IngestItem.Valid) item).input();
+        outcomes.add(new Attempt(caller.workspace(), config, input, receivedAt).run());
+      }
+    }
+    return new IngestResult(outcomes);
+  }
+
+  /** One event going through the pipeline. */
+  private final class Attempt {
+    private final WorkspaceId workspace;
+    private final WorkspaceConfig config;
+    private final EventInput input;
+    private final String fingerprint;
+    private final List<String> taken = new ArrayList<>();
+    private Instant receivedAt;
+    private EventId eventId;
+    private boolean stored;
+
+    Attempt(WorkspaceId workspace, WorkspaceConfig config, EventInput input, Instant receivedAt) {
+      this.workspace = workspace;
+      this.config = config;
+      this.input = input;
+      this.receivedAt = receivedAt;
+      this.fingerprint = input.fingerprint();
+    }
+
+    IngestOutcome run() {
+      IngestOutcome outcome;
+      try {
+        outcome = process();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "event processing failed in workspace " + workspace, e);
+        if (!stored) {
+          releaseClaims();
+        }
+        outcome =
+            new IngestOutcome.Rejected(
+                ErrorCode.INTERNAL_ERROR,
+                "processing failed ("
+                    + e.getClass().getSimpleName()
+                    + "); the event can be sent again"
+                    + (stored ? " with the same messageId" : ""),
+                Optional.empty());
+        try {
+          logEntry(IncomingStatus.FAILED, outcome, Optional.ofNullable(stored ? eventId : null));
+        } catch (RuntimeException logFailure) {
+          e.addSuppressed(logFailure);
+          LOG.log(Level.WARNING, "could not record the failure in the incoming log", logFailure);
+        }
+        return outcome;
+      }
+      if (!(outcome instanceof IngestOutcome.Accepted)) {
+        releaseClaims(); // only an accepted event keeps its claims; a resend is judged afresh
+      }
+      if (!(outcome instanceof IngestOutcome.Accepted)) {
+        log(workspace, receivedAt, input.payload(), outcome);
+      }
+      return outcome;
+    }
+
+    private IngestOutcome process() {
+      Validated valid;
+      try {
+        valid = validate();
+      } catch (InvalidIdentifierException e) {
+        return invalid(e.field(), e.getMessage());
+      } catch (TouchlineException e) {
+        return new IngestOutcome.Rejected(e.code(), e.getMessage(), e.field());
+      }
+      if (config.dedup().bots().isBot(input)) {
+        return new IngestOutcome.Discarded(IngestOutcome.Discarded.BOT, Optional.empty());
+      }
+      eventId = new EventId(ids.next(receivedAt));
+
+      if (input.messageId().isPresent()) {
+        String key = "msg:" + input.messageId().get();
+        Optional<IngestOutcome> held =
+            claim(key, Optional.of(config.dedup().messageIdWindow()), true);
+        if (held.isPresent()) {
+          return held.get();
+        }
+      }
+      for (BusinessKey businessKey : config.dedup().businessKeysFor(input.type())) {
+        Optional<String> value = keyValue(input.properties(), businessKey.propertyPath());
+        if (value.isEmpty()) {
+          continue;
+        }
+        String key = "bk:" + input.type() + ":" + businessKey.propertyPath() + ":" + value.get();
+        Optional<IngestOutcome> held = claim(key, businessKey.window(), false);
+        if (held.isPresent()) {
+          return held.get();
+        }
+      }
+
+      IdentityResolver.Outcome resolution =
+          resolver.resolve(
+              workspace,
+              valid.customer,
+              valid.identifiers,
+              config.identity().unknownContacts(),
+              receivedAt);
+      if (resolution instanceof IdentityResolver.NotFound notFound) {
+        return new IngestOutcome.Rejected(
+            ErrorCode.CONTACT_NOT_FOUND, notFound.message(), Optional.of(notFound.field()));
+      }
+      IdentityResolver.Resolved resolved = (IdentityResolver.Resolved) resolution;
+      ContactId contactId = resolved.contact().id();
+
+      for (Throttle throttle : config.dedup().throttlesFor(input.type())) {
+        String key = "thr:" + input.type() + ":" + contactId.value();
+        if (throttle.perProperty().isPresent()) {
+          key += ":" + keyValue(input.properties(), throttle.perProperty().get()).orElse("-");
+        }
+        DedupClaim claim =
+            DedupClaim.forWindow(
+                workspace, key, eventId, fingerprint, receivedAt, Optional.of(throttle.window()));
+        DedupLedger.ClaimResult result = ledger.claim(claim, clock.instant());
+        if (result instanceof DedupLedger.Held held && !held.existing().holder().equals(eventId)) {
+          return new IngestOutcome.Discarded(
+              IngestOutcome.Discarded.THROTTLED, Optional.of(contactId));
+        }
+        taken.add(key);
+      }
+
+      return store(valid, resolved);
+    }
+
+    /**
+     * Claims a pre-resolution key; empty when this attempt now holds it (fresh, or adopted from an
+     * abandoned attempt), else the outcome for the held key.
+     */
+    private Optional<IngestOutcome> claim(
+        String key, Optional<Duration> window, boolean messageId) {
+      DedupClaim claim =
+          DedupClaim.forWindow(workspace, key, eventId, fingerprint, receivedAt, window);
+      DedupLedger.ClaimResult result = ledger.claim(claim, clock.instant());
+      if (result instanceof DedupLedger.Claimed) {
+        taken.add(key);
+        return Optional.empty();
+      }
+      DedupClaim existing = ((DedupLedger.Held) result).existing();
+      if (existing.holder().equals(eventId)) {
+        taken.add(key);
+        return Optional.empty();
+      }
+      if (messageId && !existing.fingerprint().equals(fingerprint)) {
+        return Optional.of(
+            new IngestOutcome.Rejected(
+                ErrorCode.IDEMPOTENCY_CONFLICT,
+                "messageId '"
+                    + input.messageId().orElseThrow()
+                    + "' was already used for a different event ("
+                    + existing.holder().value()
+                    + ")",
+                Optional.of("messageId")));
+      }
+      EventId holder = existing.holder();
+      Optional<Event> first = events.findById(workspace, holder);
+      Optional<Contact> owner = first.flatMap(e -> contacts.findById(workspace, e.contactId()));
+      boolean applied = owner.map(c -> appliedOrTooOld(c, holder)).orElse(false);
+      boolean abandoned =
+          !applied && !clock.instant().isBefore(existing.claimedAt().plus(inFlightGrace));
+      if (abandoned) {
+        // The first attempt stopped part-way: take over its id and finish the work.
+        eventId = holder;
+        receivedAt = existing.claimedAt();
+        taken.add(key);
+        return Optional.empty();
+      }
+      if (applied) {
+        finishTriggers(first.get());
+      }
+      return Optional.of(
+          new IngestOutcome.Duplicate(
+              holder, first.map(Event::contactId), messageId ? "messageId" : "businessKey"));
+    }
+
+    private IngestOutcome store(Validated valid, IdentityResolver.Resolved resolved) {
+      Contact current = resolved.withAttached();
+      ContactEvolution.EventFacts facts =
+          new ContactEvolution.EventFacts(
+              eventId, input.type(), input.properties(), input.traits(), valid.timestamp.instant());
+      Event event = null;
+      for (int attempt = 0; ; attempt++) {
+        if (current.hasApplied(eventId)) {
+          event = event != null ? event : events.findById(workspace, eventId).orElse(null);
+          if (event == null) {
+            throw new StorageException(
+                "contact "
+                    + current.id()
+                    + " has applied event "
+                    + eventId
+                    + " that is not stored");
+          }
+          break;
+        }
+        Instant now = clock.instant();
+        ContactEvolution.Result result = ContactEvolution.apply(config, current, facts, now);
+        event =
+            new Event(
+                workspace,
+                eventId,
+                current.id(),
+                input.type(),
+                input.properties(),
+                input.traits(),
+                valid.timestamp,
+                receivedAt,
+                input.messageId(),
+                input.context(),
+                resolved.resolution(),
+                result.triggers());
+        events.append(event);
+        stored = true;
+        try {
+          contacts.update(result.contact());
+          break;
+        } catch (ConcurrentUpdateException e) {
+          if (attempt + 1 >= MAX_UPDATE_ATTEMPTS) {
+            throw new StorageException(
+                "contact "
+                    + current.id()
+                    + " kept changing; gave up after "
+                    + MAX_UPDATE_ATTEMPTS
+                    + " attempts");
+          }
+          Contact reloaded =
+              contacts
+                  .findById(workspace, current.id())
+                  .orElseThrow(() -> new StorageException("contact disappeared during update"));
+          current = reattach(reloaded, resolved.attach());
+        }
+      }
+      for (Trigger trigger : event.triggers()) {
+        if (triggers.recordOnce(trigger)) {
+          sink.deliver(trigger);
+        }
+      }
+      return new IngestOutcome.Accepted(
+          eventId, event.contactId(), resolved.resolution(), resolved.conflicts());
+    }
+
+    /** After an interruption the event may be applied but its triggers not yet recorded. */
+    private void finishTriggers(Event first) {
+      if (first.triggers().isEmpty()
+          || clock.instant().isBefore(first.receivedAt().plus(inFlightGrace))) {
+        return;
+      }
+      for (Trigger trigger : first.triggers()) {
+        if (triggers.findById(workspace, trigger.id()).isEmpty() && triggers.recordOnce(trigger)) {
+          sink.deliver(trigger);
+        }
+      }
+    }
+
+    private Validated validate() {
+      String type = input.type();
+      if (type.isBlank()) {
+        throw TouchlineException.invalid("event", "event must not be blank");
+      }
+      if (type.length() > limits.maxTypeLength()) {
+        throw TouchlineException.invalid(
+            "event", "event must be at most " + limits.maxTypeLength() + " characters");
+      }
+      if (type.chars().anyMatch(Character::isISOControl)) {
+        throw TouchlineException.invalid("event", "event must not contain control characters");
+      }
+      if (input.customer().isEmpty()
+          && input.email().isEmpty()
+          && input.phone().isEmpty()
+          && input.externalId().isEmpty()) {
+        throw TouchlineException.invalid(
+            "customer", "an event needs at least one of customer, email, phone, externalId");
+      }
+      Optional<ContactId> customer = Optional.empty();
+      if (input.customer().isPresent()) {
+        String raw = input.customer().get().trim();
+        if (raw.isEmpty() || raw.length() > 64) {
+          throw TouchlineException.invalid("customer", "customer must be 1-64 characters");
+        }
+        customer = Optional.of(new ContactId(raw));
+      }
+      List<Identifier> identifiers =
+          IdentityResolver.normalize(
+              input.email(), input.phone(), input.externalId(), config.identity().defaultRegion());
+      ClientTimestamp timestamp = input.timestamp().orElse(ClientTimestamp.of(receivedAt));
+      if (timestamp.instant().isAfter(receivedAt.plus(limits.maxFutureSkew()))) {
+        throw TouchlineException.invalid(
+            "timestamp",
+            "timestamp lies more than "
+                + limits.maxFutureSkew().toHours()
+                + "h in the future: "
+                + timestamp.text());
+      }
+      if (input.messageId().isPresent()) {
+        String messageId = input.messageId().get();
+        if (messageId.isBlank() || messageId.length() > IngestLimits.MAX_MESSAGE_ID_LENGTH) {
+          throw TouchlineException.invalid(
+              "messageId",
+              "messageId must be 1-" + IngestLimits.MAX_MESSAGE_ID_LENGTH + " characters");
+        }
+      }
+      if (input.traits().isPresent()) {
+        checkAttributes(input.traits().get(), "traits");
+      }
+      return new Validated(customer, identifiers, timestamp);
+    }
+
+    private void releaseClaims() {
+      for (String key : taken) {
+        try {
+          ledger.release(workspace, key, eventId);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "could not release claim " + key, e);
+        }
+      }
+      taken.clear();
+    }
+
+    private void logEntry(IncomingStatus status, IngestOutcome outcome, Optional<EventId> event) {
+      incoming.save(
+          new IncomingEntry(
+              workspace,
+              ids.next(receivedAt),
+              receivedAt,
+              status,
+              errorOf(outcome),
+              input.payload(),
+              event));
+    }
+  }
+
+  private record Validated(
+      Optional<ContactId> customer, List<Identifier> identifiers, ClientTimestamp timestamp) {}
+
+  /** Checks that every value of an object can be a contact attribute. */
+  static void checkAttributes(JsonValue.JsonObject values, String field) {
+    for (Map.Entry<String, JsonValue> e : values.fields().entrySet()) {
+      try {
+        AttributeValue.fromJson(e.getValue());
+      } catch (IllegalArgumentException notAnAttribute) {
+        throw TouchlineException.invalid(
+            field + "." + e.getKey(),
+            field + "." + e.getKey() + ": " + notAnAttribute.getMessage());
+      }
+    }
+  }
+
+  private static boolean appliedOrTooOld(Contact contact, EventId holder) {
+    if (contact.hasApplied(holder)) {
+      return true;
+    }
+    List<EventId> applied = contact.appliedEvents();
+    // Only the last few applied ids are remembered; an older event was applied long ago.
+    return applied.size() >= Contact.APPLIED_EVENTS_KEPT && holder.compareTo(applied.get(0)) < 0;
+  }
+
+  private static Contact reattach(Contact contact, List<Identifier> attach) {
+    var identities = contact.identities();
+    for (Identifier id : attach) {
+      if (identities.get(id.type()).isEmpty()) {
+        identities = identities.with(id);
+      }
+    }
+    return contact.toBuilder().identities(identities).build(contact.updatedAt());
+  }
+
+  private static IngestOutcome.Rejected invalid(String field, String message) {
+    return new IngestOutcome.Rejected(ErrorCode.INVALID_PAYLOAD, message, Optional.of(field));
+  }
+
+  /** A scalar property value as a dedup key part; empty when missing or not a string/number. */
+  private static Optional<String> keyValue(JsonValue.JsonObject properties, String path) {
+    return properties
+        .at(path)
+        .filter(v -> v instanceof JsonValue.JsonString || v instanceof JsonValue.JsonNumber)
+        .map(JsonValue::canonical);
+  }
+
+  private void log(
+      WorkspaceId workspace, Instant receivedAt, String payload, IngestOutcome outcome) {
+    IncomingStatus status;
+    Optional<EventId> event = Optional.empty();
+    if (outcome instanceof IngestOutcome.Duplicate d) {
+      status = IncomingStatus.DUPLICATE;
+      event = Optional.of(d.eventId());
+    } else if (outcome instanceof IngestOutcome.Discarded) {
+      status = IncomingStatus.DISCARDED;
+    } else {
+      status = IncomingStatus.REJECTED;
+    }
+    incoming.save(
+        new IncomingEntry(
+            workspace, ids.next(receivedAt), receivedAt, status, errorOf(outcome), payload, event));
+  }
+
+  private static Optional<ProcessError> errorOf(IngestOutcome outcome) {
+    if (outcome instanceof IngestOutcome.Rejected r) {
+      return Optional.of(new ProcessError(r.code().wireName(), r.message()));
+    }
+    if (outcome instanceof IngestOutcome.Discarded d) {
+      return Optional.of(new ProcessError(d.reason(), "discarded: " + d.reason()));
+    }
+    if (outcome instanceof IngestOutcome.Duplicate d) {
+      return Optional.of(
+          new ProcessError(
+              "duplicate", "duplicate of event " + d.eventId().value() + " (" + d.reason() + ")"));
+    }
+    return Optional.empty();
+  }
+}

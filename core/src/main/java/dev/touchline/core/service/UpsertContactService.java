@@ -1,0 +1,102 @@
+package dev.touchline.core.service;
+
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.contact.AttributeValue;
+import dev.touchline.core.domain.contact.Contact;
+import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.event.Ulids;
+import dev.touchline.core.domain.identity.Identifier;
+import dev.touchline.core.domain.identity.InvalidIdentifierException;
+import dev.touchline.core.domain.value.JsonValue;
+import dev.touchline.core.domain.workspace.UnknownContactPolicy;
+import dev.touchline.core.domain.workspace.WorkspaceConfig;
+import dev.touchline.core.port.in.UpsertContactUseCase;
+import dev.touchline.core.port.out.ConcurrentUpdateException;
+import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.port.out.StorageException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Creates or updates a contact by identity, for callers with {@code contacts:write}. */
+public final class UpsertContactService implements UpsertContactUseCase {
+  private static final int MAX_ATTEMPTS = 8;
+
+  private final ContactRepository contacts;
+  private final WorkspaceConfigs configs;
+  private final IdentityResolver resolver;
+  private final Clock clock;
+
+  public UpsertContactService(
+      ContactRepository contacts, WorkspaceConfigs configs, Ulids ids, Clock clock) {
+    this.contacts = contacts;
+    this.configs = configs;
+    this.resolver = new IdentityResolver(contacts, ids);
+    this.clock = clock;
+  }
+
+  @Override
+  public UpsertResult upsert(Caller caller, Command command) {
+    caller.require(Scope.CONTACTS_WRITE);
+    WorkspaceConfig config = configs.current(caller.workspace());
+    List<Identifier> identifiers;
+    try {
+      identifiers =
+          IdentityResolver.normalize(
+              command.email(),
+              command.phone(),
+              command.externalId(),
+              config.identity().defaultRegion());
+    } catch (InvalidIdentifierException e) {
+      throw TouchlineException.invalid(e.field(), e.getMessage());
+    }
+    if (identifiers.isEmpty()) {
+      throw TouchlineException.invalid(
+          "email", "a contact needs at least one of email, phone, externalId");
+    }
+    IngestEventsService.checkAttributes(command.attributes(), "attributes");
+    Instant now = clock.instant();
+    IdentityResolver.Resolved resolved =
+        (IdentityResolver.Resolved)
+            resolver.resolve(
+                caller.workspace(),
+                Optional.empty(),
+                identifiers,
+                UnknownContactPolicy.CREATE,
+                now);
+    Contact current = resolved.withAttached();
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Contact.Builder b = current.toBuilder();
+      for (Map.Entry<String, JsonValue> e : command.attributes().fields().entrySet()) {
+        Optional<AttributeValue> value = AttributeValue.fromJson(e.getValue());
+        if (value.isPresent()) {
+          b.attributes().put(e.getKey(), value.get());
+        } else {
+          b.attributes().remove(e.getKey());
+        }
+      }
+      try {
+        Contact stored = contacts.update(b.build(clock.instant()));
+        return new UpsertResult(
+            stored, resolved.created(), resolved.resolution(), resolved.conflicts());
+      } catch (ConcurrentUpdateException e) {
+        Contact reloaded =
+            contacts
+                .findById(caller.workspace(), current.id())
+                .orElseThrow(() -> new StorageException("contact disappeared during update"));
+        var identities = reloaded.identities();
+        for (Identifier id : resolved.attach()) {
+          if (identities.get(id.type()).isEmpty()) {
+            identities = identities.with(id);
+          }
+        }
+        current = reloaded.toBuilder().identities(identities).build(reloaded.updatedAt());
+      }
+    }
+    throw new StorageException(
+        "contact kept changing; gave up after " + MAX_ATTEMPTS + " attempts");
+  }
+}

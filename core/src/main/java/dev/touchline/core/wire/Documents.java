@@ -1,0 +1,238 @@
+package dev.touchline.core.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchline.core.domain.contact.Contact;
+import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.event.Event;
+import dev.touchline.core.domain.event.EventContext;
+import dev.touchline.core.domain.identity.IdentityConflict;
+import dev.touchline.core.domain.identity.IdentityType;
+import dev.touchline.core.domain.incoming.IncomingEntry;
+import dev.touchline.core.domain.paging.Page;
+import dev.touchline.core.domain.trigger.Trigger;
+import dev.touchline.core.port.in.IngestOutcome;
+import dev.touchline.core.port.in.IngestResult;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Writes the response documents of the public API (DESIGN §3), shared by every runtime. */
+public final class Documents {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final ObjectMapper MAPPER = JsonMappers.writer();
+
+  private Documents() {}
+
+  /** The HTTP status a single-event request answers with. */
+  public static int singleStatus(IngestOutcome outcome) {
+    if (outcome instanceof IngestOutcome.Accepted) {
+      return 201;
+    }
+    if (outcome instanceof IngestOutcome.Rejected r) {
+      return r.code().httpStatus();
+    }
+    return 200;
+  }
+
+  /** The body of a single-event response, or the error document when it was rejected. */
+  public static ObjectNode single(IngestOutcome outcome) {
+    if (outcome instanceof IngestOutcome.Rejected r) {
+      return error(r.code(), r.message(), r.field());
+    }
+    return outcomeBody(outcome);
+  }
+
+  /** {@code {accepted, duplicates, discarded, rejected, results: [...]}}, results in item order. */
+  public static ObjectNode batch(IngestResult result) {
+    ObjectNode root = NODES.objectNode();
+    root.put("accepted", result.accepted());
+    root.put("duplicates", result.duplicates());
+    root.put("discarded", result.discarded());
+    root.put("rejected", result.rejected());
+    ArrayNode results = root.putArray("results");
+    List<IngestOutcome> outcomes = result.outcomes();
+    for (int i = 0; i < outcomes.size(); i++) {
+      IngestOutcome outcome = outcomes.get(i);
+      if (outcome instanceof IngestOutcome.Rejected r) {
+        ObjectNode item = error(r.code(), r.message(), r.field());
+        ObjectNode withIndex = NODES.objectNode();
+        withIndex.put("index", i);
+        withIndex.set("error", item.get("error"));
+        results.add(withIndex);
+      } else {
+        results.add(outcomeBody(outcome));
+      }
+    }
+    return root;
+  }
+
+  private static ObjectNode outcomeBody(IngestOutcome outcome) {
+    ObjectNode body = NODES.objectNode();
+    if (outcome instanceof IngestOutcome.Accepted a) {
+      body.put("eventId", a.eventId().value());
+      body.put("customerId", a.contactId().value());
+      body.put("resolved", a.resolved().wireName());
+      body.put("status", "accepted");
+      if (!a.conflicts().isEmpty()) {
+        ArrayNode conflicts = body.putArray("conflicts");
+        for (IdentityConflict c : a.conflicts()) {
+          ObjectNode node = conflicts.addObject();
+          node.put("type", c.type().wireName());
+          node.put("value", c.value());
+          if (c.ownedBy().isPresent()) {
+            node.put("ownedBy", c.ownedBy().get().value());
+          } else {
+            node.putNull("ownedBy");
+          }
+        }
+      }
+    } else if (outcome instanceof IngestOutcome.Duplicate d) {
+      body.put("eventId", d.eventId().value());
+      d.contactId().ifPresent(c -> body.put("customerId", c.value()));
+      body.put("status", "duplicate");
+      body.put("reason", d.reason());
+    } else if (outcome instanceof IngestOutcome.Discarded d) {
+      d.contactId().ifPresent(c -> body.put("customerId", c.value()));
+      body.put("status", "discarded");
+      body.put("reason", d.reason());
+    }
+    return body;
+  }
+
+  /** {@code {"error": {code, message, field?}}}. */
+  public static ObjectNode error(ErrorCode code, String message, Optional<String> field) {
+    ObjectNode root = NODES.objectNode();
+    ObjectNode error = root.putObject("error");
+    error.put("code", code.wireName());
+    error.put("message", message);
+    field.ifPresent(f -> error.put("field", f));
+    return root;
+  }
+
+  public static ObjectNode error(TouchlineException e) {
+    return error(e.code(), e.getMessage(), e.field());
+  }
+
+  /** An event document. */
+  public static ObjectNode event(Event e) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", e.id().value());
+    node.put("event", e.type());
+    node.put("customerId", e.contactId().value());
+    node.set("properties", JsonValues.toNode(e.properties()));
+    e.traits().ifPresent(t -> node.set("traits", JsonValues.toNode(t)));
+    node.put("timestamp", e.timestamp().text());
+    node.put("receivedAt", e.receivedAt().toString());
+    e.messageId().ifPresent(m -> node.put("messageId", m));
+    List<Optional<String>> values = e.context().values();
+    for (int i = 0; i < values.size(); i++) {
+      String field = EventContext.FIELDS.get(i);
+      values.get(i).ifPresent(v -> node.put(field, v));
+    }
+    node.put("resolvedBy", e.resolvedBy().wireName());
+    return node;
+  }
+
+  /** A contact document. */
+  public static ObjectNode contact(Contact c) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", c.id().value());
+    for (IdentityType type : IdentityType.values()) {
+      c.identities().get(type).ifPresent(id -> node.put(type.wireName(), id.value()));
+    }
+    ObjectNode attributes = node.putObject("attributes");
+    c.attributes().forEach((k, v) -> attributes.set(k, JsonValues.toNode(v.toJson())));
+    ArrayNode tags = node.putArray("tags");
+    c.tags().forEach(tags::add);
+    node.put("score", c.score());
+    ArrayNode segments = node.putArray("segments");
+    c.segments().forEach(segments::add);
+    ObjectNode stats = node.putObject("eventStats");
+    c.stats()
+        .forEach(
+            (type, s) -> {
+              ObjectNode st = stats.putObject(type);
+              st.put("count", s.count());
+              st.put("firstAt", s.firstAt().toString());
+              st.put("lastAt", s.lastAt().toString());
+            });
+    node.put("createdAt", c.createdAt().toString());
+    node.put("updatedAt", c.updatedAt().toString());
+    return node;
+  }
+
+  /**
+   * An incoming-log entry; the payload is embedded as JSON when it still parses (it may be cut).
+   */
+  public static ObjectNode incoming(IncomingEntry entry) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", entry.id());
+    node.put("status", entry.status().wireName());
+    entry
+        .processError()
+        .ifPresent(
+            e -> {
+              ObjectNode error = node.putObject("processError");
+              error.put("code", e.code());
+              error.put("message", e.message());
+            });
+    node.put("receivedAt", entry.receivedAt().toString());
+    entry.eventId().ifPresent(id -> node.put("eventId", id.value()));
+    node.set("payload", payload(entry.payload()));
+    return node;
+  }
+
+  /** A trigger document. */
+  public static ObjectNode trigger(Trigger t) {
+    ObjectNode node = NODES.objectNode();
+    node.put("triggerId", t.id());
+    node.put("workflow", t.workflow());
+    node.put("workspace", t.workspace().value());
+    node.put("contactId", t.contactId().value());
+    node.put("eventId", t.eventId().value());
+    node.put("ruleId", t.ruleId());
+    node.put("firedAt", t.firedAt().toString());
+    node.put("cause", t.cause());
+    return node;
+  }
+
+  /** {@code {"data": [...], "nextCursor": "…" | null}}. */
+  public static <T> ObjectNode list(Page<T> page, Function<T, ObjectNode> item) {
+    ObjectNode root = NODES.objectNode();
+    ArrayNode data = root.putArray("data");
+    page.items().forEach(i -> data.add(item.apply(i)));
+    if (page.nextCursor().isPresent()) {
+      root.put("nextCursor", page.nextCursor().get());
+    } else {
+      root.putNull("nextCursor");
+    }
+    return root;
+  }
+
+  /** Serialises a document to UTF-8 bytes. */
+  public static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode payload(String text) {
+    if (text.isEmpty()) {
+      return NODES.nullNode();
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      return NODES.textNode(text);
+    }
+  }
+}

@@ -1,0 +1,517 @@
+package dev.touchline.core.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchline.core.domain.dedup.BotPolicy;
+import dev.touchline.core.domain.dedup.BusinessKey;
+import dev.touchline.core.domain.dedup.DedupPolicy;
+import dev.touchline.core.domain.dedup.Throttle;
+import dev.touchline.core.domain.identity.IdentifierNormalizer;
+import dev.touchline.core.domain.rule.Action;
+import dev.touchline.core.domain.rule.Condition;
+import dev.touchline.core.domain.rule.Operator;
+import dev.touchline.core.domain.rule.Rule;
+import dev.touchline.core.domain.rule.ValueSource;
+import dev.touchline.core.domain.segment.Segment;
+import dev.touchline.core.domain.value.JsonValue;
+import dev.touchline.core.domain.workspace.IdentityPolicy;
+import dev.touchline.core.domain.workspace.InvalidConfigException;
+import dev.touchline.core.domain.workspace.UnknownContactPolicy;
+import dev.touchline.core.domain.workspace.WorkspaceConfig;
+import dev.touchline.core.domain.workspace.WorkspaceConfigParser;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses workspace configuration documents (DESIGN §2.6) into typed values, refusing anything
+ * unknown or malformed with the rule id and JSON path of the fault. Fields left out take the
+ * default configuration's values.
+ */
+public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser {
+  /** The most rules and segments a workspace may have. */
+  public static final int MAX_RULES = 1000;
+
+  public static final int MAX_SEGMENTS = 200;
+
+  private static final int MAX_CONDITION_DEPTH = 16;
+
+  private final ObjectMapper mapper = JsonMappers.writer();
+
+  @Override
+  public WorkspaceConfig parse(String document) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(document);
+    } catch (JsonProcessingException e) {
+      throw new InvalidConfigException(null, "$", "malformed JSON: " + e.getOriginalMessage());
+    }
+    return new Parse().config(root);
+  }
+
+  /** One parse; tracks the rule being read so every error names it. */
+  private static final class Parse {
+    private String ruleId;
+    private final Set<String> segmentIds = new HashSet<>();
+    private final List<String[]> segmentReferences = new ArrayList<>(); // {segment, path, ruleId}
+
+    WorkspaceConfig config(JsonNode root) {
+      object(root, "$", Set.of("identity", "dedup", "rules", "segments"));
+      IdentityPolicy identity = identity(root.get("identity"), "$.identity");
+      DedupPolicy dedup = dedup(root.get("dedup"), "$.dedup");
+      List<Segment> segments = segments(root.get("segments"), "$.segments");
+      List<Rule> rules = rules(root.get("rules"), "$.rules");
+      for (String[] ref : segmentReferences) {
+        if (!segmentIds.contains(ref[0])) {
+          throw new InvalidConfigException(ref[2], ref[1], "unknown segment '" + ref[0] + "'");
+        }
+      }
+      return WorkspaceConfig.of(identity, dedup, rules, segments);
+    }
+
+    private IdentityPolicy identity(JsonNode node, String path) {
+      if (absent(node)) {
+        return IdentityPolicy.DEFAULT;
+      }
+      object(node, path, Set.of("unknownContacts", "defaultRegion"));
+      UnknownContactPolicy policy = IdentityPolicy.DEFAULT.unknownContacts();
+      if (!absent(node.get("unknownContacts"))) {
+        String value = text(node.get("unknownContacts"), path + ".unknownContacts");
+        policy =
+            switch (value) {
+              case "create" -> UnknownContactPolicy.CREATE;
+              case "reject" -> UnknownContactPolicy.REJECT;
+              default -> throw fail(path + ".unknownContacts", "must be \"create\" or \"reject\"");
+            };
+      }
+      String region = IdentityPolicy.DEFAULT.defaultRegion();
+      if (!absent(node.get("defaultRegion"))) {
+        region = text(node.get("defaultRegion"), path + ".defaultRegion").toUpperCase(Locale.ROOT);
+        if (!IdentifierNormalizer.isSupportedRegion(region)) {
+          throw fail(path + ".defaultRegion", "unknown phone region '" + region + "'");
+        }
+      }
+      return new IdentityPolicy(policy, region);
+    }
+
+    private DedupPolicy dedup(JsonNode node, String path) {
+      DedupPolicy defaults = DefaultWorkspaceConfig.DEDUP;
+      if (absent(node)) {
+        return defaults;
+      }
+      object(node, path, Set.of("messageIdWindow", "businessKeys", "throttles", "bots"));
+      Duration window =
+          absent(node.get("messageIdWindow"))
+              ? defaults.messageIdWindow()
+              : positive(node.get("messageIdWindow"), path + ".messageIdWindow");
+      List<BusinessKey> keys = defaults.businessKeys();
+      if (!absent(node.get("businessKeys"))) {
+        keys = new ArrayList<>();
+        JsonNode array = array(node.get("businessKeys"), path + ".businessKeys");
+        for (int i = 0; i < array.size(); i++) {
+          String p = path + ".businessKeys[" + i + "]";
+          JsonNode k = array.get(i);
+          object(k, p, Set.of("event", "property", "window"));
+          keys.add(
+              new BusinessKey(
+                  required(k, "event", p),
+                  required(k, "property", p),
+                  absent(k.get("window"))
+                      ? Optional.empty()
+                      : Optional.of(positive(k.get("window"), p + ".window"))));
+        }
+      }
+      List<Throttle> throttles = defaults.throttles();
+      if (!absent(node.get("throttles"))) {
+        throttles = new ArrayList<>();
+        JsonNode array = array(node.get("throttles"), path + ".throttles");
+        for (int i = 0; i < array.size(); i++) {
+          String p = path + ".throttles[" + i + "]";
+          JsonNode t = array.get(i);
+          object(t, p, Set.of("event", "window", "perProperty"));
+          if (absent(t.get("window"))) {
+            throw fail(p + ".window", "is required");
+          }
+          throttles.add(
+              new Throttle(
+                  required(t, "event", p),
+                  positive(t.get("window"), p + ".window"),
+                  absent(t.get("perProperty"))
+                      ? Optional.empty()
+                      : Optional.of(text(t.get("perProperty"), p + ".perProperty"))));
+        }
+      }
+      BotPolicy bots = defaults.bots();
+      if (!absent(node.get("bots"))) {
+        String p = path + ".bots";
+        JsonNode b = node.get("bots");
+        object(b, p, Set.of("enabled", "userAgentMarkers"));
+        boolean enabled = absent(b.get("enabled")) || bool(b.get("enabled"), p + ".enabled");
+        List<String> markers = BotPolicy.DEFAULT_MARKERS;
+        if (!absent(b.get("userAgentMarkers"))) {
+          markers = new ArrayList<>();
+          JsonNode array = array(b.get("userAgentMarkers"), p + ".userAgentMarkers");
+          for (int i = 0; i < array.size(); i++) {
+            String marker = text(array.get(i), p + ".userAgentMarkers[" + i + "]");
+            if (marker.isBlank()) {
+              throw fail(p + ".userAgentMarkers[" + i + "]", "must not be blank");
+            }
+            markers.add(marker);
+          }
+        }
+        bots = new BotPolicy(enabled, markers);
+      }
+      return new DedupPolicy(window, keys, throttles, bots);
+    }
+
+    private List<Segment> segments(JsonNode node, String path) {
+      List<Segment> segments = new ArrayList<>();
+      if (absent(node)) {
+        return segments;
+      }
+      JsonNode array = array(node, path);
+      if (array.size() > MAX_SEGMENTS) {
+        throw fail(path, "at most " + MAX_SEGMENTS + " segments");
+      }
+      for (int i = 0; i < array.size(); i++) {
+        String p = path + "[" + i + "]";
+        JsonNode s = array.get(i);
+        object(s, p, Set.of("id", "condition"));
+        String id = required(s, "id", p);
+        ruleId = id;
+        if (!segmentIds.add(id)) {
+          throw fail(p + ".id", "duplicate segment id '" + id + "'");
+        }
+        if (absent(s.get("condition"))) {
+          throw fail(p + ".condition", "is required");
+        }
+        Condition condition = condition(s.get("condition"), p + ".condition", 1);
+        if (condition.readsEvent()) {
+          throw fail(p + ".condition", "a segment cannot test event properties");
+        }
+        segments.add(new Segment(id, condition));
+        ruleId = null;
+      }
+      return segments;
+    }
+
+    private List<Rule> rules(JsonNode node, String path) {
+      List<Rule> rules = new ArrayList<>();
+      if (absent(node)) {
+        return rules;
+      }
+      JsonNode array = array(node, path);
+      if (array.size() > MAX_RULES) {
+        throw fail(path, "at most " + MAX_RULES + " rules");
+      }
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < array.size(); i++) {
+        String p = path + "[" + i + "]";
+        JsonNode r = array.get(i);
+        ruleId = null;
+        object(r, p, Set.of("id", "when", "if", "then"));
+        String id = required(r, "id", p);
+        ruleId = id;
+        if (!ids.add(id)) {
+          throw fail(p + ".id", "duplicate rule id");
+        }
+        JsonNode when = r.get("when");
+        if (absent(when)) {
+          throw fail(p + ".when", "is required");
+        }
+        object(when, p + ".when", Set.of("event", "where"));
+        String eventType = required(when, "event", p + ".when");
+        Optional<Condition> where =
+            absent(when.get("where"))
+                ? Optional.empty()
+                : Optional.of(condition(when.get("where"), p + ".when.where", 1));
+        Optional<Condition> condition =
+            absent(r.get("if"))
+                ? Optional.empty()
+                : Optional.of(condition(r.get("if"), p + ".if", 1));
+        if (condition.isPresent() && condition.get().readsEvent()) {
+          throw fail(p + ".if", "\"if\" tests the contact; put event property tests in when.where");
+        }
+        JsonNode then = r.get("then");
+        if (absent(then)) {
+          throw fail(p + ".then", "is required");
+        }
+        JsonNode actionsNode = array(then, p + ".then");
+        if (actionsNode.isEmpty()) {
+          throw fail(p + ".then", "must hold at least one action");
+        }
+        List<Action> actions = new ArrayList<>();
+        for (int j = 0; j < actionsNode.size(); j++) {
+          actions.add(action(actionsNode.get(j), p + ".then[" + j + "]"));
+        }
+        rules.add(new Rule(id, eventType, where, condition, actions));
+      }
+      ruleId = null;
+      return rules;
+    }
+
+    private Action action(JsonNode node, String path) {
+      String kind = single(node, path);
+      JsonNode v = node.get(kind);
+      String p = path + "." + kind;
+      switch (kind) {
+        case "addTag":
+          return new Action.AddTag(nonBlank(v, p));
+        case "removeTag":
+          return new Action.RemoveTag(nonBlank(v, p));
+        case "score":
+          if (v.isIntegralNumber()) {
+            return new Action.Score(v.longValue(), false, Optional.empty());
+          }
+          object(v, p, Set.of("points", "once", "cooldown"));
+          if (absent(v.get("points")) || !v.get("points").isIntegralNumber()) {
+            throw fail(p + ".points", "must be an integer");
+          }
+          boolean once = !absent(v.get("once")) && bool(v.get("once"), p + ".once");
+          Optional<Duration> cooldown =
+              absent(v.get("cooldown"))
+                  ? Optional.empty()
+                  : Optional.of(positive(v.get("cooldown"), p + ".cooldown"));
+          if (once && cooldown.isPresent()) {
+            throw fail(p, "once and cooldown exclude each other");
+          }
+          return new Action.Score(v.get("points").longValue(), once, cooldown);
+        case "setAttribute":
+          object(v, p, Set.of("name", "value", "fromProperty", "eventTime"));
+          String name = required(v, "name", p);
+          int sources =
+              (v.has("value") ? 1 : 0)
+                  + (v.has("fromProperty") ? 1 : 0)
+                  + (v.has("eventTime") ? 1 : 0);
+          if (sources != 1) {
+            throw fail(p, "needs exactly one of value, fromProperty, eventTime");
+          }
+          if (v.has("value")) {
+            JsonNode value = v.get("value");
+            if (value.isObject()) {
+              throw fail(p + ".value", "an attribute cannot hold an object");
+            }
+            return new Action.SetAttribute(
+                name, new ValueSource.Literal(JsonValues.fromTrusted(value)));
+          }
+          if (v.has("fromProperty")) {
+            return new Action.SetAttribute(
+                name,
+                new ValueSource.FromProperty(nonBlank(v.get("fromProperty"), p + ".fromProperty")));
+          }
+          if (!bool(v.get("eventTime"), p + ".eventTime")) {
+            throw fail(p + ".eventTime", "must be true when given");
+          }
+          return new Action.SetAttribute(name, new ValueSource.EventTime());
+        case "trigger":
+          if (v.isTextual()) {
+            return new Action.Trigger(nonBlank(v, p));
+          }
+          object(v, p, Set.of("workflow"));
+          return new Action.Trigger(required(v, "workflow", p));
+        default:
+          throw fail(
+              path,
+              "unknown action '"
+                  + kind
+                  + "'; expected addTag, removeTag, score, setAttribute or trigger");
+      }
+    }
+
+    private Condition condition(JsonNode node, String path, int depth) {
+      if (depth > MAX_CONDITION_DEPTH) {
+        throw fail(path, "conditions nest deeper than " + MAX_CONDITION_DEPTH);
+      }
+      if (node == null || !node.isObject()) {
+        throw fail(path, "a condition must be an object");
+      }
+      if (node.has("property") || node.has("attribute")) {
+        boolean property = node.has("property");
+        String subject = property ? "property" : "attribute";
+        String name = nonBlank(node.get(subject), path + "." + subject);
+        List<String> ops = new ArrayList<>();
+        node.fieldNames()
+            .forEachRemaining(
+                f -> {
+                  if (!f.equals(subject)) ops.add(f);
+                });
+        if (ops.size() != 1) {
+          throw fail(
+              path,
+              "a "
+                  + subject
+                  + " condition needs exactly one operator of eq, neq, gt, gte, lt, lte, in, exists, contains");
+        }
+        String opName = ops.get(0);
+        Operator op =
+            Operator.fromWireName(opName)
+                .orElseThrow(() -> fail(path + "." + opName, "unknown operator '" + opName + "'"));
+        JsonNode operandNode = node.get(opName);
+        String opPath = path + "." + opName;
+        switch (op) {
+          case EXISTS -> bool(operandNode, opPath);
+          case IN -> {
+            if (!operandNode.isArray()) {
+              throw fail(opPath, "in takes an array");
+            }
+          }
+          case GT, GTE, LT, LTE -> {
+            if (!operandNode.isNumber() && !operandNode.isTextual()) {
+              throw fail(opPath, opName + " takes a number or a string");
+            }
+          }
+          default -> {
+            if (operandNode.isObject()) {
+              throw fail(opPath, opName + " cannot compare with an object");
+            }
+          }
+        }
+        JsonValue operand = JsonValues.fromTrusted(operandNode);
+        return property
+            ? new Condition.Property(name, op, operand)
+            : new Condition.Attribute(name, op, operand);
+      }
+      String kind = single(node, path);
+      JsonNode v = node.get(kind);
+      String p = path + "." + kind;
+      switch (kind) {
+        case "all":
+        case "any":
+          JsonNode array = array(v, p);
+          if (array.isEmpty()) {
+            throw fail(p, kind + " needs at least one condition");
+          }
+          List<Condition> children = new ArrayList<>();
+          for (int i = 0; i < array.size(); i++) {
+            children.add(condition(array.get(i), p + "[" + i + "]", depth + 1));
+          }
+          return kind.equals("all") ? new Condition.All(children) : new Condition.Any(children);
+        case "not":
+          return new Condition.Not(condition(v, p, depth + 1));
+        case "hasTag":
+          return new Condition.HasTag(nonBlank(v, p));
+        case "scoreAtLeast":
+          return new Condition.ScoreAtLeast(integer(v, p));
+        case "scoreBelow":
+          return new Condition.ScoreBelow(integer(v, p));
+        case "inSegment":
+          String segment = nonBlank(v, p);
+          segmentReferences.add(new String[] {segment, p, ruleId});
+          return new Condition.InSegment(segment);
+        case "eventCount":
+          object(v, p, Set.of("event", "atLeast"));
+          if (absent(v.get("atLeast"))) {
+            throw fail(p + ".atLeast", "is required");
+          }
+          long atLeast = integer(v.get("atLeast"), p + ".atLeast");
+          if (atLeast < 0) {
+            throw fail(p + ".atLeast", "must not be negative");
+          }
+          return new Condition.EventCount(required(v, "event", p), atLeast);
+        case "didWithin":
+          object(v, p, Set.of("event", "within"));
+          if (absent(v.get("within"))) {
+            throw fail(p + ".within", "is required");
+          }
+          return new Condition.DidWithin(
+              required(v, "event", p), positive(v.get("within"), p + ".within"));
+        default:
+          throw fail(path, "unknown condition '" + kind + "'");
+      }
+    }
+
+    // --- small readers, each failing with the path ---
+
+    private InvalidConfigException fail(String path, String problem) {
+      return new InvalidConfigException(ruleId, path, problem);
+    }
+
+    private static boolean absent(JsonNode node) {
+      return node == null || node.isNull();
+    }
+
+    private void object(JsonNode node, String path, Set<String> allowed) {
+      if (node == null || !node.isObject()) {
+        throw fail(path, "must be an object");
+      }
+      Iterator<String> names = node.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        if (!allowed.contains(name)) {
+          throw fail(path + "." + name, "unknown field '" + name + "'");
+        }
+      }
+    }
+
+    private String single(JsonNode node, String path) {
+      if (node == null || !node.isObject() || node.size() != 1) {
+        throw fail(path, "must be an object with exactly one key");
+      }
+      return node.fieldNames().next();
+    }
+
+    private JsonNode array(JsonNode node, String path) {
+      if (node == null || !node.isArray()) {
+        throw fail(path, "must be an array");
+      }
+      return node;
+    }
+
+    private String text(JsonNode node, String path) {
+      if (node == null || !node.isTextual()) {
+        throw fail(path, "must be a string");
+      }
+      return node.textValue();
+    }
+
+    private String nonBlank(JsonNode node, String path) {
+      String value = text(node, path);
+      if (value.isBlank()) {
+        throw fail(path, "must not be blank");
+      }
+      return value;
+    }
+
+    private String required(JsonNode parent, String field, String path) {
+      if (absent(parent.get(field))) {
+        throw fail(path + "." + field, "is required");
+      }
+      return nonBlank(parent.get(field), path + "." + field);
+    }
+
+    private boolean bool(JsonNode node, String path) {
+      if (node == null || !node.isBoolean()) {
+        throw fail(path, "must be true or false");
+      }
+      return node.booleanValue();
+    }
+
+    private long integer(JsonNode node, String path) {
+      if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+        throw fail(path, "must be an integer");
+      }
+      return node.longValue();
+    }
+
+    private Duration positive(JsonNode node, String path) {
+      String text = text(node, path);
+      Duration d;
+      try {
+        d = Duration.parse(text);
+      } catch (DateTimeParseException e) {
+        throw fail(path, "must be an ISO-8601 duration such as PT20M or P30D: '" + text + "'");
+      }
+      if (d.isNegative() || d.isZero()) {
+        throw fail(path, "must be a positive duration");
+      }
+      return d;
+    }
+  }
+}

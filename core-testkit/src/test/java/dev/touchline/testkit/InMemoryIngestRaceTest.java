@@ -1,0 +1,12 @@
+package dev.touchline.testkit;
+
+import dev.touchline.core.Touchline;
+import dev.touchline.testkit.race.IngestRaceSuite;
+
+/** The race suite on the in-memory adapters. */
+class InMemoryIngestRaceTest extends IngestRaceSuite {
+  @Override
+  protected Touchline.Builder storage() {
+    return Touchline.builder();
+  }
+}

@@ -26,10 +26,10 @@ public final class JsonMappers {
         StreamReadConstraints.builder()
             .maxDocumentLength(limits.maxBodyBytes())
             .maxNestingDepth(limits.maxDepth() + ENVELOPE_DEPTH)
-            // Individual strings are held to maxStringLength per item with a precise error; the
-            // parser's own bound is the event size, past which no item can be valid anyway.
+            // Strings and keys are held to maxStringLength per item, with a precise error naming the
+            // field; the parser's own bound is the event size, past which no item can be valid.
             .maxStringLength(limits.maxEventBytes())
-            .maxNameLength(limits.maxStringLength())
+            .maxNameLength(limits.maxEventBytes())
             .maxNumberLength(100)
             .build();
     JsonFactory factory =

@@ -1,0 +1,423 @@
+package dev.touchline.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.contact.Contact;
+import dev.touchline.core.domain.contact.ContactId;
+import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.event.Event;
+import dev.touchline.core.domain.event.EventId;
+import dev.touchline.core.domain.event.EventInput;
+import dev.touchline.core.domain.event.EventQuery;
+import dev.touchline.core.domain.identity.Identifier;
+import dev.touchline.core.domain.identity.IdentityType;
+import dev.touchline.core.domain.incoming.IncomingStatus;
+import dev.touchline.core.domain.paging.Page;
+import dev.touchline.core.domain.paging.PageRequest;
+import dev.touchline.core.domain.value.JsonValue;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.inmemory.InMemoryContactRepository;
+import dev.touchline.core.inmemory.InMemoryEventRepository;
+import dev.touchline.core.inmemory.InMemoryIncomingLog;
+import dev.touchline.core.inmemory.InMemoryTriggerRepository;
+import dev.touchline.core.inmemory.InMemoryTriggerSink;
+import dev.touchline.core.port.in.IngestCommand;
+import dev.touchline.core.port.in.IngestItem;
+import dev.touchline.core.port.in.IngestOutcome;
+import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.port.out.EventRepository;
+import dev.touchline.core.port.out.StorageException;
+import dev.touchline.core.port.out.TriggerRepository;
+import dev.touchline.core.port.out.TriggerSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline's failure handling: claims released on failure, interrupted events finished by a
+ * resend, optimistic conflicts retried, triggers fired once. Failures are injected into real
+ * in-memory adapters.
+ */
+class IngestEventsServiceTest {
+  private static final WorkspaceId WS = new WorkspaceId("ws");
+  private static final Caller CALLER = Caller.trusted(WS);
+  private static final String CONFIG =
+      "{\"rules\":[{\"id\":\"w\",\"when\":{\"event\":\"signup\"},\"then\":[{\"score\":5},{\"trigger\":\"welcome\"}]}]}";
+
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:00Z"));
+  private final InMemoryIncomingLog incoming = new InMemoryIncomingLog();
+  private final InMemoryTriggerSink sink = new InMemoryTriggerSink();
+
+  private Touchline engine(
+      ContactRepository contacts,
+      EventRepository events,
+      TriggerRepository triggers,
+      TriggerSink sink) {
+    Touchline t =
+        Touchline.builder()
+            .clock(clock)
+            .contacts(contacts)
+            .events(events)
+            .triggers(triggers)
+            .triggerSink(sink)
+            .incomingLog(incoming)
+            .inFlightGrace(Duration.ofSeconds(30))
+            .build();
+    t.workspaceConfig().replace(CALLER, CONFIG);
+    return t;
+  }
+
+  private static IngestOutcome ingest(Touchline t, EventInput input) {
+    return t.ingest()
+        .ingest(CALLER, IngestCommand.single(new IngestItem.Valid(input)))
+        .outcomes()
+        .get(0);
+  }
+
+  private static EventInput signup(String messageId) {
+    return EventInput.of("signup", "email", "ann@example.com").withMessageId(messageId);
+  }
+
+  private Contact ann(Touchline t) {
+    return t.contacts()
+        .findByIdentifier(CALLER, IdentityType.EMAIL, "ann@example.com")
+        .orElseThrow();
+  }
+
+  @Test
+  void aFailureBeforeTheEventIsStored_releasesTheClaims_soAResendSucceeds() {
+    FlakyEvents events = new FlakyEvents(1);
+    Touchline t =
+        engine(new InMemoryContactRepository(), events, new InMemoryTriggerRepository(), sink);
+
+    IngestOutcome first = ingest(t, signup("m-1"));
+
+    assertThat(first)
+        .isInstanceOfSatisfying(
+            IngestOutcome.Rejected.class,
+            r -> {
+              assertThat(r.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+              assertThat(r.message()).contains("can be sent again");
+            });
+    assertThat(incoming.list(WS, Optional.of(IncomingStatus.FAILED), PageRequest.first(10)).items())
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.processError().orElseThrow().code()).isEqualTo("internal_error"));
+
+    IngestOutcome resend = ingest(t, signup("m-1"));
+    assertThat(resend).isInstanceOf(IngestOutcome.Accepted.class);
+    assertThat(ann(t).score()).isEqualTo(5);
+    assertThat(sink.delivered()).hasSize(1);
+  }
+
+  @Test
+  void anEventInterruptedAfterItWasStored_isFinishedByAResendAfterTheGrace_exactlyOnce() {
+    FlakyContacts contacts = new FlakyContacts(1);
+    InMemoryEventRepository events = new InMemoryEventRepository();
+    Touchline t = engine(contacts, events, new InMemoryTriggerRepository(), sink);
+
+    IngestOutcome first = ingest(t, signup("m-2"));
+    assertThat(first).isInstanceOf(IngestOutcome.Rejected.class);
+    EventId stored = onlyEvent(events).id();
+    assertThat(ann(t).score()).as("the contact update was lost").isZero();
+
+    IngestOutcome early = ingest(t, signup("m-2"));
+    assertThat(early)
+        .as("within the grace the first attempt may still be running")
+        .isInstanceOfSatisfying(
+            IngestOutcome.Duplicate.class, d -> assertThat(d.eventId()).isEqualTo(stored));
+
+    clock.advance(Duration.ofSeconds(30));
+    IngestOutcome late = ingest(t, signup("m-2"));
+    assertThat(late)
+        .isInstanceOfSatisfying(
+            IngestOutcome.Accepted.class, a -> assertThat(a.eventId()).isEqualTo(stored));
+    assertThat(ann(t).score()).isEqualTo(5);
+    assertThat(sink.delivered()).hasSize(1);
+
+    assertThat(ingest(t, signup("m-2"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(ann(t).score()).isEqualTo(5);
+    assertThat(sink.delivered()).hasSize(1);
+    assertThat(onlyEvent(events).id()).isEqualTo(stored);
+  }
+
+  @Test
+  void triggersLostAfterTheContactWasUpdated_areDeliveredByALaterResend_once() {
+    FlakyTriggers triggers = new FlakyTriggers(1);
+    Touchline t =
+        engine(new InMemoryContactRepository(), new InMemoryEventRepository(), triggers, sink);
+
+    assertThat(ingest(t, signup("m-3"))).isInstanceOf(IngestOutcome.Rejected.class);
+    assertThat(ann(t).score()).isEqualTo(5);
+    assertThat(sink.delivered()).isEmpty();
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(ingest(t, signup("m-3"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(sink.delivered()).hasSize(1);
+    assertThat(ingest(t, signup("m-3"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(sink.delivered()).hasSize(1);
+    assertThat(ann(t).score()).isEqualTo(5);
+  }
+
+  @Test
+  void aConcurrentContactChange_isRetriedOnFreshState() {
+    ConflictingContacts contacts = new ConflictingContacts();
+    Touchline t =
+        engine(contacts, new InMemoryEventRepository(), new InMemoryTriggerRepository(), sink);
+    assertThat(ingest(t, signup("m-4"))).isInstanceOf(IngestOutcome.Accepted.class);
+
+    contacts.conflictsLeft = 2; // another writer touches the contact twice before we write
+    assertThat(ingest(t, EventInput.of("signup", "email", "ann@example.com")))
+        .isInstanceOf(IngestOutcome.Accepted.class);
+    Contact c = ann(t);
+    assertThat(c.score()).isEqualTo(10 + 100 * 2).as("our change applied on top of theirs");
+    assertThat(c.stats().get("signup").count()).isEqualTo(2);
+  }
+
+  @Test
+  void contactNotFound_releasesTheMessageId_soTheSameEventWorksOnceTheContactExists() {
+    Touchline t =
+        engine(
+            new InMemoryContactRepository(),
+            new InMemoryEventRepository(),
+            new InMemoryTriggerRepository(),
+            sink);
+    t.workspaceConfig().replace(CALLER, "{\"identity\":{\"unknownContacts\":\"reject\"}}");
+    assertThat(ingest(t, signup("m-5")))
+        .isInstanceOfSatisfying(
+            IngestOutcome.Rejected.class,
+            r -> assertThat(r.code()).isEqualTo(ErrorCode.CONTACT_NOT_FOUND));
+    t.upsertContacts()
+        .upsert(
+            CALLER,
+            new dev.touchline.core.port.in.UpsertContactUseCase.Command(
+                Optional.of("ann@example.com"),
+                Optional.empty(),
+                Optional.empty(),
+                JsonValue.JsonObject.EMPTY));
+    assertThat(ingest(t, signup("m-5"))).isInstanceOf(IngestOutcome.Accepted.class);
+  }
+
+  @Test
+  void withoutTheWriteScope_nothingIsIngested() {
+    Touchline t =
+        engine(
+            new InMemoryContactRepository(),
+            new InMemoryEventRepository(),
+            new InMemoryTriggerRepository(),
+            sink);
+    Caller reader = new Caller(WS, "k", EnumSet.of(Scope.EVENTS_READ));
+    assertThatThrownBy(
+            () ->
+                t.ingest().ingest(reader, IngestCommand.single(new IngestItem.Valid(signup("m")))))
+        .isInstanceOfSatisfying(
+            TouchlineException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN_SCOPE));
+    assertThat(t.contacts().findByIdentifier(CALLER, IdentityType.EMAIL, "ann@example.com"))
+        .isEmpty();
+  }
+
+  @Test
+  void aBatchOverTheItemLimit_isRefusedWhole() {
+    Touchline t =
+        engine(
+            new InMemoryContactRepository(),
+            new InMemoryEventRepository(),
+            new InMemoryTriggerRepository(),
+            sink);
+    List<IngestItem> items =
+        Collections.nCopies(501, new IngestItem.Valid(EventInput.of("x", "email", "a@b.co")));
+    assertThatThrownBy(() -> t.ingest().ingest(CALLER, IngestCommand.batch(items)))
+        .isInstanceOfSatisfying(
+            TouchlineException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
+    List<IngestItem> atLimit =
+        Collections.nCopies(500, new IngestItem.Valid(EventInput.of("x", "email", "a@b.co")));
+    assertThat(t.ingest().ingest(CALLER, IngestCommand.batch(atLimit)).accepted()).isEqualTo(500);
+  }
+
+  @Test
+  void anInfrastructureFailureOnOneItem_neverLosesTheOthers() {
+    FlakyEvents events = new FlakyEvents(0);
+    Touchline t =
+        engine(new InMemoryContactRepository(), events, new InMemoryTriggerRepository(), sink);
+    events.failOnType = "boom";
+    var result =
+        t.ingest()
+            .ingest(
+                CALLER,
+                IngestCommand.batch(
+                    List.of(
+                        new IngestItem.Valid(EventInput.of("a", "email", "a@b.co")),
+                        new IngestItem.Valid(EventInput.of("boom", "email", "a@b.co")),
+                        new IngestItem.Valid(EventInput.of("c", "email", "a@b.co")))));
+    assertThat(result.outcomes()).hasSize(3);
+    assertThat(result.outcomes().get(0)).isInstanceOf(IngestOutcome.Accepted.class);
+    assertThat(result.outcomes().get(1)).isInstanceOf(IngestOutcome.Rejected.class);
+    assertThat(result.outcomes().get(2)).isInstanceOf(IngestOutcome.Accepted.class);
+  }
+
+  private static Event onlyEvent(InMemoryEventRepository events) {
+    Page<Event> page =
+        events.query(new EventQuery(WS, Optional.empty(), Optional.empty(), PageRequest.first(10)));
+    assertThat(page.items()).hasSize(1);
+    return page.items().get(0);
+  }
+
+  /** Fails the first {@code failures} appends, and any append of {@code failOnType}. */
+  private static final class FlakyEvents implements EventRepository {
+    private final InMemoryEventRepository delegate = new InMemoryEventRepository();
+    private int failures;
+    String failOnType;
+
+    FlakyEvents(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public void append(Event event) {
+      if (failures > 0 || event.type().equals(failOnType)) {
+        failures--;
+        throw new StorageException("injected: store unreachable");
+      }
+      delegate.append(event);
+    }
+
+    @Override
+    public Optional<Event> findById(WorkspaceId workspace, EventId id) {
+      return delegate.findById(workspace, id);
+    }
+
+    @Override
+    public Page<Event> query(EventQuery query) {
+      return delegate.query(query);
+    }
+  }
+
+  /** Contacts whose first {@code failures} updates fail as if the process died mid-way. */
+  private static class FlakyContacts implements ContactRepository {
+    final InMemoryContactRepository delegate = new InMemoryContactRepository();
+    int failures;
+
+    FlakyContacts(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
+      return delegate.findById(workspace, id);
+    }
+
+    @Override
+    public Optional<Contact> findByIdentifier(WorkspaceId workspace, Identifier identifier) {
+      return delegate.findByIdentifier(workspace, identifier);
+    }
+
+    @Override
+    public CreateResult create(Contact contact) {
+      return delegate.create(contact);
+    }
+
+    @Override
+    public ContactId claimIdentifier(
+        WorkspaceId workspace, Identifier identifier, ContactId contactId) {
+      return delegate.claimIdentifier(workspace, identifier, contactId);
+    }
+
+    @Override
+    public Contact update(Contact contact) {
+      if (failures-- > 0) {
+        throw new StorageException("injected: connection reset");
+      }
+      return delegate.update(contact);
+    }
+  }
+
+  /** Before each of our updates, another writer adds 100 points while conflicts remain. */
+  private static final class ConflictingContacts extends FlakyContacts {
+    int conflictsLeft;
+
+    ConflictingContacts() {
+      super(0);
+    }
+
+    @Override
+    public Contact update(Contact contact) {
+      if (conflictsLeft > 0) {
+        conflictsLeft--;
+        Contact current = delegate.findById(contact.workspace(), contact.id()).orElseThrow();
+        delegate.update(current.toBuilder().addScore(100).build(current.updatedAt()));
+      }
+      return delegate.update(contact);
+    }
+  }
+
+  /** Fails the first {@code failures} trigger records. */
+  private static final class FlakyTriggers implements TriggerRepository {
+    private final InMemoryTriggerRepository delegate = new InMemoryTriggerRepository();
+    private int failures;
+
+    FlakyTriggers(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public boolean recordOnce(dev.touchline.core.domain.trigger.Trigger trigger) {
+      if (failures-- > 0) {
+        throw new StorageException("injected: throttled");
+      }
+      return delegate.recordOnce(trigger);
+    }
+
+    @Override
+    public Optional<dev.touchline.core.domain.trigger.Trigger> findById(
+        WorkspaceId workspace, String triggerId) {
+      return delegate.findById(workspace, triggerId);
+    }
+
+    @Override
+    public Page<dev.touchline.core.domain.trigger.Trigger> listByContact(
+        WorkspaceId workspace, ContactId contactId, PageRequest page) {
+      return delegate.listByContact(workspace, contactId, page);
+    }
+  }
+
+  private static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.touchline.core.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.touchline.core.domain.rule.Action;
+import dev.touchline.core.domain.rule.Condition;
+import dev.touchline.core.domain.workspace.InvalidConfigException;
+import dev.touchline.core.domain.workspace.UnknownContactPolicy;
+import dev.touchline.core.domain.workspace.WorkspaceConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JacksonWorkspaceConfigParserTest {
+  private final JacksonWorkspaceConfigParser parser = new JacksonWorkspaceConfigParser();
+
+  @Test
+  void theDefaultDocument_isDesign4() {
+    WorkspaceConfig c = parser.parse(DefaultWorkspaceConfig.document());
+    assertThat(c.identity().unknownContacts()).isEqualTo(UnknownContactPolicy.CREATE);
+    assertThat(c.identity().defaultRegion()).isEqualTo("US");
+    assertThat(c.dedup().messageIdWindow()).isEqualTo(Duration.ofHours(24));
+    assertThat(c.dedup().businessKeysFor("purchase"))
+        .singleElement()
+        .satisfies(k -> assertThat(k.propertyPath()).isEqualTo("orderId"));
+    assertThat(c.dedup().throttlesFor("email_opened"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.window()).isEqualTo(Duration.ofMinutes(20)));
+    assertThat(c.dedup().bots().enabled()).isTrue();
+    assertThat(parser.parse("{}")).usingRecursiveComparison().isEqualTo(c);
+  }
+
+  @Test
+  void theShippedExampleConfiguration_parses() throws Exception {
+    WorkspaceConfig c =
+        parser.parse(Files.readString(Path.of("../examples/workspace-config.json")));
+    assertThat(c.rules().all()).hasSize(7);
+    assertThat(c.segments())
+        .extracting(s -> s.id())
+        .containsExactly("vip", "active-buyer", "trial-at-risk");
+    assertThat(c.rules().forType("segment.entered")).hasSize(2);
+    assertThat(c.rules().forType("signup").get(0).actions())
+        .contains(
+            new Action.Score(10, true, Optional.empty()), new Action.Trigger("welcome-series"));
+  }
+
+  @Test
+  void conditionsAreParsedIntoTypedValues() {
+    WorkspaceConfig c =
+        parser.parse(
+            "{\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"e\",\"where\":{\"property\":\"a.b\",\"gte\":3}},"
+                + "\"if\":{\"any\":[{\"hasTag\":\"t\"},{\"eventCount\":{\"event\":\"e\",\"atLeast\":2}}]},"
+                + "\"then\":[{\"addTag\":\"x\"}]}]}");
+    var rule = c.rules().all().get(0);
+    assertThat(rule.where()).get().isInstanceOf(Condition.Property.class);
+    assertThat(rule.condition()).get().isInstanceOf(Condition.Any.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json | {\"rules\": | | $",
+        "unknown top-level field | {\"rulez\":[]} | | $.rulez",
+        "rules not an array | {\"rules\":{}} | | $.rules",
+        "rule without id | {\"rules\":[{\"when\":{\"event\":\"a\"},\"then\":[{\"addTag\":\"x\"}]}]} | | $.rules[0].id",
+        "duplicate rule id | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"addTag\":\"x\"}]},{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"addTag\":\"x\"}]}]} | r | $.rules[1].id",
+        "no actions | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[]}]} | r | $.rules[0].then",
+        "unknown action | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"fly\":1}]}]} | r | $.rules[0].then[0]",
+        "score not integer | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"score\":{\"points\":1.5}}]}]} | r | $.rules[0].then[0].score.points",
+        "once with cooldown | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"score\":{\"points\":1,\"once\":true,\"cooldown\":\"PT1H\"}}]}]} | r | $.rules[0].then[0].score",
+        "unknown operator | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\",\"where\":{\"property\":\"x\",\"like\":1}},\"then\":[{\"addTag\":\"x\"}]}]} | r | $.rules[0].when.where.like",
+        "two operators | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\",\"where\":{\"property\":\"x\",\"eq\":1,\"gt\":0}},\"then\":[{\"addTag\":\"x\"}]}]} | r | $.rules[0].when.where",
+        "in needs array | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\",\"where\":{\"property\":\"x\",\"in\":1}},\"then\":[{\"addTag\":\"x\"}]}]} | r | $.rules[0].when.where.in",
+        "if reads event | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"if\":{\"property\":\"x\",\"eq\":1},\"then\":[{\"addTag\":\"x\"}]}]} | r | $.rules[0].if",
+        "unknown segment | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"if\":{\"inSegment\":\"s\"},\"then\":[{\"addTag\":\"x\"}]}]} | r | $.rules[0].if.inSegment",
+        "bad duration | {\"segments\":[{\"id\":\"s\",\"condition\":{\"didWithin\":{\"event\":\"a\",\"within\":\"7 days\"}}}]} | s | $.segments[0].condition.didWithin.within",
+        "negative duration | {\"dedup\":{\"throttles\":[{\"event\":\"a\",\"window\":\"-PT1M\"}]}} | | $.dedup.throttles[0].window",
+        "unknown region | {\"identity\":{\"defaultRegion\":\"XX\"}} | | $.identity.defaultRegion",
+        "object attribute | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"setAttribute\":{\"name\":\"n\",\"value\":{\"a\":1}}}]}]} | r | $.rules[0].then[0].setAttribute.value",
+        "two value sources | {\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"setAttribute\":{\"name\":\"n\",\"value\":1,\"fromProperty\":\"p\"}}]}]} | r | $.rules[0].then[0].setAttribute",
+        "empty all | {\"segments\":[{\"id\":\"s\",\"condition\":{\"all\":[]}}]} | s | $.segments[0].condition.all",
+      })
+  void invalidDocuments_nameTheRuleAndThePath(
+      String what, String json, String ruleId, String path) {
+    assertThatThrownBy(() -> parser.parse(json))
+        .as(what)
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e -> {
+              assertThat(e.path()).isEqualTo(path);
+              assertThat(e.ruleId()).isEqualTo(Optional.ofNullable(ruleId));
+              if (ruleId != null) {
+                assertThat(e.getMessage()).startsWith("rule '" + ruleId + "': ");
+              }
+            });
+  }
+
+  @Test
+  void conditionsNestedTooDeep_areRefused() {
+    String deep = "{\"hasTag\":\"x\"}";
+    for (int i = 0; i < 16; i++) {
+      deep = "{\"not\":" + deep + "}";
+    }
+    String json = "{\"segments\":[{\"id\":\"s\",\"condition\":" + deep + "}]}";
+    assertThatThrownBy(() -> parser.parse(json))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("deeper than 16");
+  }
+}

@@ -26,7 +26,8 @@ public final class JsonMappers {
         StreamReadConstraints.builder()
             .maxDocumentLength(limits.maxBodyBytes())
             .maxNestingDepth(limits.maxDepth() + ENVELOPE_DEPTH)
-            // Strings and keys are held to maxStringLength per item, with a precise error naming the
+            // Strings and keys are held to maxStringLength per item, with a precise error naming
+            // the
             // field; the parser's own bound is the event size, past which no item can be valid.
             .maxStringLength(limits.maxEventBytes())
             .maxNameLength(limits.maxEventBytes())

@@ -48,8 +48,20 @@ public abstract class TriggerRepositoryContract {
     Trigger t = trigger(Fixtures.contactId(), Fixtures.eventId(), "welcome");
     assertThat(triggers.recordOnce(t)).isTrue();
     assertThat(triggers.recordOnce(t)).isFalse();
-    assertThat(triggers.findById(ws, t.id())).contains(t);
+    assertThat(triggers.findById(ws, t.id())).contains(new TriggerRepository.Recorded(t, false));
     assertThat(triggers.findById(Fixtures.workspace(), t.id())).isEmpty();
+  }
+
+  @Test
+  void markDelivered_isRecorded_andRepeatingItOrMarkingAnUnknownIdIsHarmless() {
+    Trigger t = trigger(Fixtures.contactId(), Fixtures.eventId(), "welcome");
+    triggers.recordOnce(t);
+    triggers.markDelivered(ws, t.id());
+    triggers.markDelivered(ws, t.id());
+    triggers.markDelivered(ws, "trg_unknown");
+    assertThat(triggers.findById(ws, t.id())).contains(new TriggerRepository.Recorded(t, true));
+    assertThat(triggers.findById(ws, "trg_unknown")).isEmpty();
+    assertThat(triggers.recordOnce(t)).as("a delivered trigger is still recorded once").isFalse();
   }
 
   @Test

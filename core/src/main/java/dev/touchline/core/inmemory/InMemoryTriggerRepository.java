@@ -14,13 +14,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class InMemoryTriggerRepository implements TriggerRepository {
   private record Key(WorkspaceId workspace, String id) {}
 
-  private final ConcurrentHashMap<Key, Trigger> byId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Recorded> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, ConcurrentSkipListMap<String, Trigger>> byContact =
       new ConcurrentHashMap<>();
 
   @Override
   public boolean recordOnce(Trigger trigger) {
-    if (byId.putIfAbsent(new Key(trigger.workspace(), trigger.id()), trigger) != null) {
+    if (byId.putIfAbsent(new Key(trigger.workspace(), trigger.id()), new Recorded(trigger, false))
+        != null) {
       return false;
     }
     byContact
@@ -32,7 +33,12 @@ public final class InMemoryTriggerRepository implements TriggerRepository {
   }
 
   @Override
-  public Optional<Trigger> findById(WorkspaceId workspace, String triggerId) {
+  public void markDelivered(WorkspaceId workspace, String triggerId) {
+    byId.computeIfPresent(new Key(workspace, triggerId), (k, r) -> new Recorded(r.trigger(), true));
+  }
+
+  @Override
+  public Optional<Recorded> findById(WorkspaceId workspace, String triggerId) {
     return Optional.ofNullable(byId.get(new Key(workspace, triggerId)));
   }
 

@@ -358,24 +358,33 @@ public final class IngestEventsService implements IngestEventsUseCase {
       }
       for (Trigger trigger : event.triggers()) {
         if (triggers.recordOnce(trigger)) {
-          sink.deliver(trigger);
+          deliver(trigger);
         }
       }
       return new IngestOutcome.Accepted(
           eventId, event.contactId(), resolved.resolution(), resolved.conflicts());
     }
 
-    /** After an interruption the event may be applied but its triggers not yet recorded. */
+    /**
+     * After an interruption the event may be applied but its triggers not yet recorded or not yet
+     * delivered: finish both (at least once; consumers de-duplicate on the trigger id).
+     */
     private void finishTriggers(Event first) {
       if (first.triggers().isEmpty()
           || clock.instant().isBefore(first.receivedAt().plus(inFlightGrace))) {
         return;
       }
       for (Trigger trigger : first.triggers()) {
-        if (triggers.findById(workspace, trigger.id()).isEmpty() && triggers.recordOnce(trigger)) {
-          sink.deliver(trigger);
+        Optional<TriggerRepository.Recorded> recorded = triggers.findById(workspace, trigger.id());
+        if (recorded.isEmpty() ? triggers.recordOnce(trigger) : !recorded.get().delivered()) {
+          deliver(trigger);
         }
       }
+    }
+
+    private void deliver(Trigger trigger) {
+      sink.deliver(trigger);
+      triggers.markDelivered(workspace, trigger.id());
     }
 
     private Validated validate() {

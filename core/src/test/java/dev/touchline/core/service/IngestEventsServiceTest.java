@@ -172,6 +172,26 @@ class IngestEventsServiceTest {
   }
 
   @Test
+  void aTriggerTheSinkRefused_isDeliveredByALaterResend_once() {
+    FailingSink failing = new FailingSink(1);
+    InMemoryTriggerRepository triggers = new InMemoryTriggerRepository();
+    Touchline t =
+        engine(new InMemoryContactRepository(), new InMemoryEventRepository(), triggers, failing);
+
+    assertThat(ingest(t, signup("m-6"))).isInstanceOf(IngestOutcome.Rejected.class);
+    assertThat(failing.delivered()).isEmpty();
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(ingest(t, signup("m-6"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(failing.delivered()).hasSize(1);
+    assertThat(triggers.findById(WS, failing.delivered().get(0).id()).orElseThrow().delivered())
+        .isTrue();
+    assertThat(ingest(t, signup("m-6"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(failing.delivered()).hasSize(1);
+    assertThat(ann(t).score()).isEqualTo(5);
+  }
+
+  @Test
   void aConcurrentContactChange_isRetriedOnFreshState() {
     ConflictingContacts contacts = new ConflictingContacts();
     Touchline t =
@@ -382,8 +402,12 @@ class IngestEventsServiceTest {
     }
 
     @Override
-    public Optional<dev.touchline.core.domain.trigger.Trigger> findById(
-        WorkspaceId workspace, String triggerId) {
+    public void markDelivered(WorkspaceId workspace, String triggerId) {
+      delegate.markDelivered(workspace, triggerId);
+    }
+
+    @Override
+    public Optional<Recorded> findById(WorkspaceId workspace, String triggerId) {
       return delegate.findById(workspace, triggerId);
     }
 
@@ -391,6 +415,28 @@ class IngestEventsServiceTest {
     public Page<dev.touchline.core.domain.trigger.Trigger> listByContact(
         WorkspaceId workspace, ContactId contactId, PageRequest page) {
       return delegate.listByContact(workspace, contactId, page);
+    }
+  }
+
+  /** A sink that refuses its first {@code failures} deliveries. */
+  private static final class FailingSink implements TriggerSink {
+    private final InMemoryTriggerSink delegate = new InMemoryTriggerSink();
+    private int failures;
+
+    FailingSink(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public void deliver(dev.touchline.core.domain.trigger.Trigger trigger) {
+      if (failures-- > 0) {
+        throw new StorageException("injected: queue unavailable");
+      }
+      delegate.deliver(trigger);
+    }
+
+    List<dev.touchline.core.domain.trigger.Trigger> delivered() {
+      return delegate.delivered();
     }
   }
 

@@ -34,7 +34,8 @@ public record Contact(
     List<EventId> appliedEvents,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version)
+    implements ContactView {
 
   /** How many applied event ids a contact remembers. */
   public static final int APPLIED_EVENTS_KEPT = 10;
@@ -82,7 +83,7 @@ public record Contact(
   }
 
   /** A mutable working copy used while an event is applied. */
-  public static final class Builder {
+  public static final class Builder implements ContactView {
     private final Contact base;
     private Identities identities;
     private final TreeMap<String, AttributeValue> attributes;
@@ -114,14 +115,17 @@ public record Contact(
       return this;
     }
 
+    @Override
     public SortedMap<String, AttributeValue> attributes() {
       return attributes;
     }
 
+    @Override
     public SortedSet<String> tags() {
       return tags;
     }
 
+    @Override
     public long score() {
       return score;
     }
@@ -131,10 +135,12 @@ public record Contact(
       return this;
     }
 
+    @Override
     public SortedSet<String> segments() {
       return segments;
     }
 
+    @Override
     public SortedMap<String, EventStats> stats() {
       return stats;
     }
@@ -152,9 +158,9 @@ public record Contact(
       return this;
     }
 
-    /** A read-only view of the working state, for evaluating conditions. */
-    public Contact snapshot() {
-      return build(base.updatedAt);
+    /** The workspace and id of the contact being changed. */
+    public Contact base() {
+      return base;
     }
 
     public Contact build(Instant updatedAt) {

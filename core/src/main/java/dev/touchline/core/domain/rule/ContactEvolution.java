@@ -74,11 +74,16 @@ public final class ContactEvolution {
     runRules(config, b, event, event.type(), event.properties(), "", now, before, fired);
 
     for (int round = 0; round < MAX_SEGMENT_ROUNDS; round++) {
-      Contact current = b.snapshot();
       List<String[]> changes = new ArrayList<>();
+      Facts segmentFacts = new Facts(Optional.empty(), b, now);
+      List<Boolean> membership = new ArrayList<>(config.segments().size());
       for (Segment segment : config.segments()) {
-        boolean member = segment.condition().test(new Facts(Optional.empty(), current, now));
-        boolean was = current.segments().contains(segment.id());
+        membership.add(segment.condition().test(segmentFacts)); // all judged on the same state
+      }
+      for (int i = 0; i < config.segments().size(); i++) {
+        Segment segment = config.segments().get(i);
+        boolean member = membership.get(i);
+        boolean was = b.segments().contains(segment.id());
         if (member && !was) {
           b.segments().add(segment.id());
           changes.add(new String[] {Segment.ENTERED, segment.id()});
@@ -111,7 +116,7 @@ public final class ContactEvolution {
       Contact before,
       Map<String, Trigger> fired) {
     for (Rule rule : config.rules().forType(factType)) {
-      Facts facts = new Facts(Optional.of(properties), b.snapshot(), now);
+      Facts facts = new Facts(Optional.of(properties), b, now);
       if (rule.where().map(c -> !c.test(facts)).orElse(false)) {
         continue;
       }

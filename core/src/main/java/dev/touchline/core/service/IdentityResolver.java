@@ -65,15 +65,24 @@ final class IdentityResolver {
 
     /** The contact with the newly claimed identifiers on it. */
     Contact withAttached() {
-      if (attach.isEmpty()) {
-        return contact;
-      }
-      Identities identities = contact.identities();
-      for (Identifier id : attach) {
+      return withIdentifiers(contact, attach);
+    }
+  }
+
+  /**
+   * A contact with the identifiers claimed for it added, where it has none of that type yet (a
+   * fresh copy of the contact, read after a conflict, may already carry them).
+   */
+  static Contact withIdentifiers(Contact contact, List<Identifier> claimed) {
+    Identities identities = contact.identities();
+    for (Identifier id : claimed) {
+      if (identities.get(id.type()).isEmpty()) {
         identities = identities.with(id);
       }
-      return contact.toBuilder().identities(identities).build(contact.updatedAt());
     }
+    return identities == contact.identities()
+        ? contact
+        : contact.toBuilder().identities(identities).build(contact.updatedAt());
   }
 
   /** No contact matched: a named customer id that does not exist, or the {@code reject} policy. */

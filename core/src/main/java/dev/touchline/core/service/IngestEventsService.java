@@ -353,7 +353,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
               contacts
                   .findById(workspace, current.id())
                   .orElseThrow(() -> new StorageException("contact disappeared during update"));
-          current = reattach(reloaded, resolved.attach());
+          current = IdentityResolver.withIdentifiers(reloaded, resolved.attach());
         }
       }
       for (Trigger trigger : event.triggers()) {
@@ -487,16 +487,6 @@ public final class IngestEventsService implements IngestEventsUseCase {
     List<EventId> applied = contact.appliedEvents();
     // Only the last few applied ids are remembered; an older event was applied long ago.
     return applied.size() >= Contact.APPLIED_EVENTS_KEPT && holder.compareTo(applied.get(0)) < 0;
-  }
-
-  private static Contact reattach(Contact contact, List<Identifier> attach) {
-    var identities = contact.identities();
-    for (Identifier id : attach) {
-      if (identities.get(id.type()).isEmpty()) {
-        identities = identities.with(id);
-      }
-    }
-    return contact.toBuilder().identities(identities).build(contact.updatedAt());
   }
 
   private static IngestOutcome.Rejected invalid(String field, String message) {

@@ -87,13 +87,7 @@ public final class UpsertContactService implements UpsertContactUseCase {
             contacts
                 .findById(caller.workspace(), current.id())
                 .orElseThrow(() -> new StorageException("contact disappeared during update"));
-        var identities = reloaded.identities();
-        for (Identifier id : resolved.attach()) {
-          if (identities.get(id.type()).isEmpty()) {
-            identities = identities.with(id);
-          }
-        }
-        current = reloaded.toBuilder().identities(identities).build(reloaded.updatedAt());
+        current = IdentityResolver.withIdentifiers(reloaded, resolved.attach());
       }
     }
     throw new StorageException(

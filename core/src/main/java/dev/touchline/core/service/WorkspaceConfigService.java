@@ -6,12 +6,15 @@ import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.workspace.InvalidConfigException;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.port.in.ManageWorkspaceConfigUseCase;
+import dev.touchline.core.port.out.ConcurrentUpdateException;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
 import dev.touchline.core.port.out.WorkspaceConfigRepository.StoredConfig;
 import java.time.Clock;
 
 /** Reads and replaces workspace configuration documents, for callers with {@code admin}. */
 public final class WorkspaceConfigService implements ManageWorkspaceConfigUseCase {
+  private static final int MAX_ATTEMPTS = 5;
+
   private final WorkspaceConfigRepository repository;
   private final WorkspaceConfigs configs;
   private final Clock clock;
@@ -38,9 +41,19 @@ public final class WorkspaceConfigService implements ManageWorkspaceConfigUseCas
     } catch (InvalidConfigException e) {
       throw TouchlineException.invalid(e.path(), e.getMessage());
     }
-    long expected = repository.find(caller.workspace()).map(StoredConfig::version).orElse(0L);
-    StoredConfig stored = repository.save(caller.workspace(), document, expected, clock.instant());
-    configs.stored(caller.workspace(), stored, parsed);
-    return stored;
+    // A replacement is last-writer-wins: re-read the version and try again if another admin won.
+    for (int attempt = 1; ; attempt++) {
+      long expected = repository.find(caller.workspace()).map(StoredConfig::version).orElse(0L);
+      try {
+        StoredConfig stored =
+            repository.save(caller.workspace(), document, expected, clock.instant());
+        configs.stored(caller.workspace(), stored, parsed);
+        return stored;
+      } catch (ConcurrentUpdateException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 }

@@ -289,6 +289,30 @@ class IngestEventsServiceTest {
     assertThat(result.outcomes().get(2)).isInstanceOf(IngestOutcome.Accepted.class);
   }
 
+  @Test
+  void messageIdAndEmailLengths_atTheLimitAndPastIt() {
+    Touchline t =
+        engine(
+            new InMemoryContactRepository(),
+            new InMemoryEventRepository(),
+            new InMemoryTriggerRepository(),
+            sink);
+    assertThat(ingest(t, EventInput.of("x", "email", "a@b.co").withMessageId("m".repeat(256))))
+        .isInstanceOf(IngestOutcome.Accepted.class);
+    assertThat(ingest(t, EventInput.of("x", "email", "a@b.co").withMessageId("m".repeat(257))))
+        .isInstanceOfSatisfying(
+            IngestOutcome.Rejected.class, r -> assertThat(r.field()).contains("messageId"));
+    String local = "l".repeat(64);
+    String domain =
+        "d".repeat(63) + "." + "d".repeat(63) + "." + "d".repeat(58) + ".co"; // 254 in all
+    assertThat((local + "@" + domain)).hasSize(254);
+    assertThat(ingest(t, EventInput.of("x", "email", local + "@" + domain)))
+        .isInstanceOf(IngestOutcome.Accepted.class);
+    assertThat(ingest(t, EventInput.of("x", "email", local + "@d" + domain)))
+        .isInstanceOfSatisfying(
+            IngestOutcome.Rejected.class, r -> assertThat(r.field()).contains("email"));
+  }
+
   private static Event onlyEvent(InMemoryEventRepository events) {
     Page<Event> page =
         events.query(new EventQuery(WS, Optional.empty(), Optional.empty(), PageRequest.first(10)));

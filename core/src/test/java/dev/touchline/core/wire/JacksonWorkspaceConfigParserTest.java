@@ -102,6 +102,42 @@ class JacksonWorkspaceConfigParserTest {
   }
 
   @Test
+  void ruleAndSegmentCounts_atTheLimitAndPastIt() {
+    assertThat(parser.parse(rules(JacksonWorkspaceConfigParser.MAX_RULES)).rules().all())
+        .hasSize(1000);
+    assertThatThrownBy(() -> parser.parse(rules(JacksonWorkspaceConfigParser.MAX_RULES + 1)))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class, e -> assertThat(e.path()).isEqualTo("$.rules"));
+    assertThat(parser.parse(segments(JacksonWorkspaceConfigParser.MAX_SEGMENTS)).segments())
+        .hasSize(200);
+    assertThatThrownBy(() -> parser.parse(segments(JacksonWorkspaceConfigParser.MAX_SEGMENTS + 1)))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class, e -> assertThat(e.path()).isEqualTo("$.segments"));
+  }
+
+  private static String rules(int n) {
+    StringBuilder b = new StringBuilder("{\"rules\":[");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"r")
+          .append(i)
+          .append("\",\"when\":{\"event\":\"e\"},\"then\":[{\"score\":1}]}");
+    }
+    return b.append("]}").toString();
+  }
+
+  private static String segments(int n) {
+    StringBuilder b = new StringBuilder("{\"segments\":[");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"s")
+          .append(i)
+          .append("\",\"condition\":{\"scoreAtLeast\":1}}");
+    }
+    return b.append("]}").toString();
+  }
+
+  @Test
   void conditionsNestedTooDeep_areRefused() {
     String deep = "{\"hasTag\":\"x\"}";
     for (int i = 0; i < 16; i++) {

@@ -7,7 +7,6 @@ import dev.touchline.core.domain.event.EventInput;
 import dev.touchline.core.domain.event.IngestLimits;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.port.in.IngestCommand;
-import dev.touchline.core.port.in.IngestItem;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.core.wire.EventRequestDecoder;
@@ -34,82 +33,91 @@ import org.openjdk.jmh.annotations.State;
  * baseline); {@code pipeline} serves the same bodies through the whole engine, from bytes to the
  * response bytes, on the in-memory adapters. One operation is one batch of {@link #BATCH} events.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class IngestBenchmark {
   static final int BATCH = 100;
   private static final int BATCHES = 1500;
 
-  @Param({"50"})
-  public int rules;
+  /** The generated request bodies, made once per run. */
+  @State(Scope.Benchmark)
+  public static class Workload {
+    @Param({"50"})
+    public int rules;
 
-  @Param({"10000"})
-  public int contacts;
+    @Param({"10000"})
+    public int contacts;
 
-  private List<byte[]> corpus;
-  private EventRequestDecoder decoder;
-  private TouchlineApi api;
-  private Map<String, String> headers;
-  private int next;
+    List<byte[]> corpus;
+    int next;
 
-  @Setup(Level.Trial)
-  public void corpus() {
-    corpus = Corpus.batches(BATCHES, BATCH, contacts, 7);
-    decoder = new EventRequestDecoder(IngestLimits.DEFAULT);
+    @Setup(Level.Trial)
+    public void generate() {
+      corpus = Corpus.batches(BATCHES, BATCH, contacts, 7);
+    }
+
+    byte[] nextBatch() {
+      byte[] body = corpus.get(next);
+      next = (next + 1) % corpus.size();
+      return body;
+    }
+  }
+
+  /** A decoder under the default limits. */
+  @State(Scope.Benchmark)
+  public static class Decoder {
+    final EventRequestDecoder decoder = new EventRequestDecoder(IngestLimits.DEFAULT);
   }
 
   /**
-   * A fresh engine per iteration, its contacts already known, so every iteration sees the same
-   * state.
+   * A fresh engine per iteration, its contacts already known and the corpus rewound, so every
+   * iteration starts from the same state.
    */
-  @Setup(Level.Iteration)
-  public void engine() {
-    Touchline engine = Touchline.builder().build();
-    WorkspaceId ws = new WorkspaceId("bench");
-    Caller admin = Caller.trusted(ws);
-    engine.workspaceConfig().replace(admin, Corpus.config(rules));
-    List<IngestItem> items = new ArrayList<>(BATCH);
-    for (int n = 0; n < contacts; n++) {
-      items.add(new IngestItem.Valid(EventInput.of("signup", "email", Corpus.email(n))));
-      if (items.size() == 500) {
-        engine.ingest().ingest(admin, IngestCommand.batch(items));
-        items.clear();
+  @State(Scope.Benchmark)
+  public static class Engine {
+    TouchlineApi api;
+    Map<String, String> headers;
+
+    @Setup(Level.Iteration)
+    public void start(Workload workload) {
+      Touchline engine = Touchline.builder().build();
+      WorkspaceId ws = new WorkspaceId("bench");
+      Caller admin = Caller.trusted(ws);
+      engine.workspaceConfig().replace(admin, Corpus.config(workload.rules));
+      List<EventInput> known = new ArrayList<>(500);
+      for (int n = 0; n < workload.contacts; n++) {
+        known.add(EventInput.of("signup", "email", Corpus.email(n)));
+        if (known.size() == 500 || n == workload.contacts - 1) {
+          engine.ingest().ingest(admin, IngestCommand.ofAll(known));
+          known.clear();
+        }
       }
+      String key =
+          engine
+              .apiKeys()
+              .issue(
+                  ws,
+                  EnumSet.allOf(dev.touchline.core.domain.apikey.Scope.class),
+                  new RateLimit(1_000_000_000L, 1e9))
+              .secret();
+      headers = Map.of("X-API-Key", key, "Content-Type", "application/json");
+      api = new TouchlineApi(engine);
+      workload.next = 0;
     }
-    if (!items.isEmpty()) {
-      engine.ingest().ingest(admin, IngestCommand.batch(items));
-    }
-    String key =
-        engine
-            .apiKeys()
-            .issue(
-                ws,
-                EnumSet.allOf(dev.touchline.core.domain.apikey.Scope.class),
-                new RateLimit(1_000_000_000L, 1e9))
-            .secret();
-    headers = Map.of("X-API-Key", key, "Content-Type", "application/json");
-    api = new TouchlineApi(engine);
-    next = 0;
-  }
-
-  private byte[] nextBatch() {
-    byte[] body = corpus.get(next);
-    next = (next + 1) % corpus.size();
-    return body;
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public IngestCommand parse() {
-    return decoder.decode(nextBatch(), Optional.empty());
+  public IngestCommand parse(Workload workload, Decoder decoder) {
+    return decoder.decoder.decode(workload.nextBatch(), Optional.empty());
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public ApiResponse pipeline() {
+  public ApiResponse pipeline(Workload workload, Engine engine) {
     ApiResponse response =
-        api.handle(new ApiRequest("POST", "/v1/events", Map.of(), headers, nextBatch()));
+        engine.api.handle(
+            new ApiRequest("POST", "/v1/events", Map.of(), engine.headers, workload.nextBatch()));
     if (response.status() != 200) {
       throw new IllegalStateException("benchmark request failed: " + response.bodyText());
     }

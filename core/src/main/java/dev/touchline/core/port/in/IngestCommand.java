@@ -21,4 +21,14 @@ public record IngestCommand(List<IngestItem> items, boolean batch) {
   public static IngestCommand batch(List<IngestItem> items) {
     return new IngestCommand(items, true);
   }
+
+  /** A single-event command for code that builds events directly. */
+  public static IngestCommand of(dev.touchline.core.domain.event.EventInput event) {
+    return single(new IngestItem.Valid(event));
+  }
+
+  /** A batch command for code that builds events directly. */
+  public static IngestCommand ofAll(List<dev.touchline.core.domain.event.EventInput> events) {
+    return batch(events.stream().<IngestItem>map(IngestItem.Valid::new).toList());
+  }
 }

@@ -414,9 +414,4 @@ public final class ScenarioRunner {
       throw new IllegalStateException(e);
     }
   }
-
-  /** The captured values (for targets that report them). */
-  Map<String, String> vars() {
-    return vars;
-  }
 }

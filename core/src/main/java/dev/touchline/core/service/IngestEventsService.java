@@ -167,7 +167,13 @@ public final class IngestEventsService implements IngestEventsUseCase {
                     + (stored ? " with the same messageId" : ""),
                 Optional.empty());
         try {
-          logEntry(IncomingStatus.FAILED, outcome, Optional.ofNullable(stored ? eventId : null));
+          record(
+              workspace,
+              receivedAt,
+              input.payload(),
+              IncomingStatus.FAILED,
+              outcome,
+              Optional.ofNullable(stored ? eventId : null));
         } catch (RuntimeException logFailure) {
           e.addSuppressed(logFailure);
           LOG.log(Level.WARNING, "could not record the failure in the incoming log", logFailure);
@@ -450,18 +456,6 @@ public final class IngestEventsService implements IngestEventsUseCase {
       }
       taken.clear();
     }
-
-    private void logEntry(IncomingStatus status, IngestOutcome outcome, Optional<EventId> event) {
-      incoming.save(
-          new IncomingEntry(
-              workspace,
-              ids.next(receivedAt),
-              receivedAt,
-              status,
-              errorOf(outcome),
-              input.payload(),
-              event));
-    }
   }
 
   private record Validated(
@@ -513,6 +507,16 @@ public final class IngestEventsService implements IngestEventsUseCase {
     } else {
       status = IncomingStatus.REJECTED;
     }
+    record(workspace, receivedAt, payload, status, outcome, event);
+  }
+
+  private void record(
+      WorkspaceId workspace,
+      Instant receivedAt,
+      String payload,
+      IncomingStatus status,
+      IngestOutcome outcome,
+      Optional<EventId> event) {
     incoming.save(
         new IncomingEntry(
             workspace, ids.next(receivedAt), receivedAt, status, errorOf(outcome), payload, event));

@@ -274,9 +274,4 @@ public final class EventRequestDecoder {
       throw TouchlineException.invalid("timestamp", e.getMessage());
     }
   }
-
-  /** Field names an event may carry, for documentation and tests. */
-  public static Set<String> eventFields() {
-    return EVENT_FIELDS;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.touchline.core.domain.event;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where an event came from: session, page, campaign and client details, all optional. */
@@ -40,8 +41,8 @@ public record EventContext(
   }
 
   /** The field names, in the order of the record components, as they appear on the wire. */
-  public static final java.util.List<String> FIELDS =
-      java.util.List.of(
+  public static final List<String> FIELDS =
+      List.of(
           "sessionId",
           "pageUrl",
           "referrer",
@@ -52,13 +53,12 @@ public record EventContext(
           "ip");
 
   /** The values in the order of {@link #FIELDS}. */
-  public java.util.List<Optional<String>> values() {
-    return java.util.List.of(
-        sessionId, pageUrl, referrer, utmSource, utmMedium, utmCampaign, userAgent, ip);
+  public List<Optional<String>> values() {
+    return List.of(sessionId, pageUrl, referrer, utmSource, utmMedium, utmCampaign, userAgent, ip);
   }
 
   /** Builds a context from values in the order of {@link #FIELDS}. */
-  public static EventContext fromValues(java.util.List<Optional<String>> v) {
+  public static EventContext fromValues(List<Optional<String>> v) {
     if (v.size() != FIELDS.size()) {
       throw new IllegalArgumentException("expected " + FIELDS.size() + " context values");
     }

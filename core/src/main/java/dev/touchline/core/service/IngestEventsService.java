@@ -182,8 +182,6 @@ public final class IngestEventsService implements IngestEventsUseCase {
       }
       if (!(outcome instanceof IngestOutcome.Accepted)) {
         releaseClaims(); // only an accepted event keeps its claims; a resend is judged afresh
-      }
-      if (!(outcome instanceof IngestOutcome.Accepted)) {
         log(workspace, receivedAt, input.payload(), outcome);
       }
       return outcome;

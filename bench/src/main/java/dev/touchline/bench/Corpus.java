@@ -24,6 +24,13 @@ public final class Corpus {
     "demo_requested"
   };
 
+  /** The event types rules are written for: every generated type, identify, segment entries. */
+  static final String[] RULE_TYPES =
+      java.util.stream.Stream.concat(
+              java.util.Arrays.stream(TYPES).distinct(),
+              java.util.stream.Stream.of("identify", "segment.entered"))
+          .toArray(String[]::new);
+
   private Corpus() {}
 
   /** Email of contact {@code n}. */
@@ -156,18 +163,7 @@ public final class Corpus {
           });
     }
     c.append("],\"rules\":[");
-    String[] types = {
-      "page_viewed",
-      "purchase",
-      "email_opened",
-      "email_clicked",
-      "signup",
-      "feature_used",
-      "trial_started",
-      "demo_requested",
-      "identify",
-      "segment.entered"
-    };
+    String[] types = RULE_TYPES;
     for (int r = 0; r < rules; r++) {
       if (r > 0) {
         c.append(',');

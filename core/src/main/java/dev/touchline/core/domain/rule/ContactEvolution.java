@@ -152,7 +152,10 @@ public final class ContactEvolution {
                   || score.cooldown().map(c -> now.isBefore(last.plus(c))).orElse(false));
       if (!blocked) {
         b.addScore(score.points());
-        b.scoreMarks().put(rule.id(), now);
+        if (score.once() || score.cooldown().isPresent()) {
+          b.scoreMarks()
+              .put(rule.id(), now); // only these rules need to remember; keeps contacts small
+        }
       }
     } else if (action instanceof Action.SetAttribute set) {
       if (set.source() instanceof ValueSource.EventTime) {

@@ -1,0 +1,89 @@
+package dev.touchline.adapter.dynamodb;
+
+import dev.touchline.core.domain.apikey.ApiKey;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.out.ApiKeyRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** API keys by the hash of their secret, listed per workspace through GSI1. */
+public final class DynamoDbApiKeyRepository implements ApiKeyRepository {
+  private final DynamoDbStore store;
+  private final DynamoDbTable<ApiKeyItem> table;
+
+  public DynamoDbApiKeyRepository(DynamoDbStore store) {
+    this.store = store;
+    this.table = store.enhanced().table(store.tableName(), ApiKeyItem.SCHEMA);
+  }
+
+  @Override
+  public void save(ApiKey key) {
+    store.run("store API key " + key.id(), () -> table.putItem(ApiKeyItem.from(key)));
+  }
+
+  @Override
+  public Optional<ApiKey> findByHash(String hash) {
+    ApiKeyItem item =
+        store.call(
+            "read API key",
+            () ->
+                table.getItem(
+                    Key.builder().partitionValue(ApiKeyItem.pk(hash)).sortValue("#").build()));
+    return Optional.ofNullable(item).map(ApiKeyItem::toDomain);
+  }
+
+  @Override
+  public List<ApiKey> listByWorkspace(WorkspaceId workspace) {
+    List<ApiKey> keys = new ArrayList<>();
+    store.run(
+        "list API keys of " + workspace,
+        () ->
+            table
+                .index(DynamoDbStore.GSI1)
+                .query(
+                    QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(ApiKeyItem.byWorkspace(workspace)).build()))
+                .forEach(page -> page.items().forEach(i -> keys.add(i.toDomain()))));
+    return keys;
+  }
+
+  @Override
+  public boolean revoke(WorkspaceId workspace, String keyId) {
+    Optional<ApiKey> key =
+        listByWorkspace(workspace).stream().filter(k -> k.id().equals(keyId)).findFirst();
+    if (key.isEmpty()) {
+      return false;
+    }
+    try {
+      store.run(
+          "revoke API key " + keyId,
+          () ->
+              store
+                  .client()
+                  .updateItem(
+                      b ->
+                          b.tableName(store.tableName())
+                              .key(
+                                  Map.of(
+                                      DynamoDbStore.PK,
+                                          AttributeValue.fromS(ApiKeyItem.pk(key.get().hash())),
+                                      DynamoDbStore.SK, AttributeValue.fromS("#")))
+                              .updateExpression("SET revoked = :t")
+                              .conditionExpression("workspace = :ws")
+                              .expressionAttributeValues(
+                                  Map.of(
+                                      ":t", AttributeValue.fromBool(true),
+                                      ":ws", AttributeValue.fromS(workspace.value())))));
+      return true;
+    } catch (ConditionalCheckFailedException gone) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.touchline.adapter.dynamodb;
+
+import dev.touchline.core.domain.dedup.DedupClaim;
+import dev.touchline.core.domain.event.EventId;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.out.DedupLedger;
+import dev.touchline.core.port.out.StorageException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Dedup claims as conditional puts: one item per key, replaced only once it has lapsed. */
+public final class DynamoDbDedupLedger implements DedupLedger {
+  private final DynamoDbStore store;
+  private final DynamoDbTable<DedupClaimItem> table;
+
+  public DynamoDbDedupLedger(DynamoDbStore store) {
+    this.store = store;
+    this.table = store.enhanced().table(store.tableName(), DedupClaimItem.SCHEMA);
+  }
+
+  @Override
+  public ClaimResult claim(DedupClaim claim, Instant now) {
+    Expression freeOrLapsed =
+        Expression.builder()
+            .expression(
+                "attribute_not_exists(PK) OR (attribute_exists(expiresAt) AND expiresAt <= :now)")
+            .expressionValues(
+                Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli()))))
+            .build();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        store.run(
+            "claim " + claim.key(),
+            () ->
+                table.putItem(
+                    PutItemEnhancedRequest.builder(DedupClaimItem.class)
+                        .item(DedupClaimItem.from(claim))
+                        .conditionExpression(freeOrLapsed)
+                        .build()));
+        return new Claimed();
+      } catch (ConditionalCheckFailedException held) {
+        // a live claim holds the key: read it below
+      }
+      Optional<DedupClaim> existing = find(claim.workspace(), claim.key(), now);
+      if (existing.isPresent()) {
+        return new Held(existing.get());
+      }
+      // released or lapsed between our put and our read: try again
+    }
+    throw new StorageException("claim " + claim.key() + " kept changing");
+  }
+
+  @Override
+  public Optional<DedupClaim> find(WorkspaceId workspace, String key, Instant now) {
+    DedupClaimItem item =
+        store.call(
+            "read claim " + key,
+            () -> table.getItem(r -> r.key(key(workspace, key)).consistentRead(true)));
+    return Optional.ofNullable(item)
+        .map(i -> i.toDomain(workspace, key))
+        .filter(c -> !c.isExpiredAt(now));
+  }
+
+  @Override
+  public void release(WorkspaceId workspace, String key, EventId holder) {
+    try {
+      store.run(
+          "release claim " + key,
+          () ->
+              table.deleteItem(
+                  DeleteItemEnhancedRequest.builder()
+                      .key(key(workspace, key))
+                      .conditionExpression(
+                          Expression.builder()
+                              .expression("holder = :holder")
+                              .expressionValues(
+                                  Map.of(":holder", AttributeValue.fromS(holder.value())))
+                              .build())
+                      .build()));
+    } catch (ConditionalCheckFailedException heldByAnother) {
+      // another event holds the key (or nobody does): leave it alone
+    }
+  }
+
+  private static Key key(WorkspaceId workspace, String key) {
+    return Key.builder().partitionValue(DedupClaimItem.pk(workspace, key)).sortValue("#").build();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.touchline.adapter.dynamodb;
+
+import dev.touchline.core.domain.incoming.IncomingEntry;
+import dev.touchline.core.domain.incoming.IncomingStatus;
+import dev.touchline.core.domain.paging.InvalidCursorException;
+import dev.touchline.core.domain.paging.Page;
+import dev.touchline.core.domain.paging.PageRequest;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.out.IncomingLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The incoming log in day partitions, kept for {@code retention} (TTL). A listing walks the days
+ * newest first, from tomorrow back to the retention horizon, and skips lapsed entries.
+ */
+public final class DynamoDbIncomingLog implements IncomingLog {
+  /** How long entries are kept by default. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+  private static final String DAY = "day";
+
+  private final DynamoDbStore store;
+  private final DynamoDbTable<IncomingItem> table;
+  private final Clock clock;
+  private final Duration retention;
+
+  public DynamoDbIncomingLog(DynamoDbStore store, Clock clock, Duration retention) {
+    this.store = store;
+    this.table = store.enhanced().table(store.tableName(), IncomingItem.SCHEMA);
+    this.clock = clock;
+    this.retention = retention;
+  }
+
+  @Override
+  public void save(IncomingEntry entry) {
+    store.run(
+        "store incoming entry " + entry.id(),
+        () -> table.putItem(IncomingItem.from(entry, retention)));
+  }
+
+  @Override
+  public Optional<IncomingEntry> findById(WorkspaceId workspace, String id) {
+    String day;
+    try {
+      day = Ulid.day(id);
+    } catch (IllegalArgumentException | StringIndexOutOfBoundsException notOurs) {
+      return Optional.empty();
+    }
+    IncomingItem item =
+        store.call(
+            "read incoming entry " + id,
+            () ->
+                table.getItem(
+                    Key.builder()
+                        .partitionValue(IncomingItem.pk(workspace, day))
+                        .sortValue(id)
+                        .build()));
+    Instant now = clock.instant();
+    return Optional.ofNullable(item).filter(i -> !i.expiredAt(now)).map(i -> i.toDomain(workspace));
+  }
+
+  @Override
+  public Page<IncomingEntry> list(
+      WorkspaceId workspace, Optional<IncomingStatus> status, PageRequest page) {
+    String listing = "incoming|" + status.map(IncomingStatus::wireName).orElse("*");
+    Instant now = clock.instant();
+    LocalDate horizon = LocalDate.parse(Ulid.day(now.minus(retention))).minusDays(1);
+    LocalDate day = LocalDate.parse(Ulid.day(now)).plusDays(1);
+    Optional<Map<String, AttributeValue>> start = Optional.empty();
+    Optional<Map<String, AttributeValue>> cursor = Cursors.decode(page.cursor(), listing);
+    if (cursor.isPresent()) {
+      Map<String, AttributeValue> key = new HashMap<>(cursor.get());
+      AttributeValue cursorDay = key.remove(DAY);
+      if (cursorDay == null) {
+        throw new InvalidCursorException("the cursor has no day");
+      }
+      day = LocalDate.parse(cursorDay.s());
+      start = key.isEmpty() ? Optional.empty() : Optional.of(key);
+    }
+    List<IncomingEntry> items = new ArrayList<>();
+    while (!day.isBefore(horizon)) {
+      String dayText = day.toString();
+      Queries.Partition<IncomingItem> source =
+          status.isPresent()
+              ? Queries.Partition.ofIndex(
+                  table.index(DynamoDbStore.GSI1),
+                  IncomingItem.byStatus(workspace, status.get(), dayText),
+                  Optional.empty(),
+                  false)
+              : Queries.Partition.ofTable(
+                  table, IncomingItem.pk(workspace, dayText), Optional.empty(), false);
+      Queries.Slice<IncomingEntry> slice =
+          Queries.slice(
+              store,
+              source.keeping(i -> !i.expiredAt(now)),
+              listing,
+              start,
+              page.limit() - items.size(),
+              i -> i.toDomain(workspace));
+      items.addAll(slice.items());
+      if (slice.resumeAfter().isPresent()) {
+        return new Page<>(items, cursor(listing, dayText, slice.resumeAfter().get()));
+      }
+      day = day.minusDays(1);
+      start = Optional.empty();
+      if (items.size() == page.limit()) {
+        return new Page<>(
+            items,
+            day.isBefore(horizon) ? Optional.empty() : cursor(listing, day.toString(), Map.of()));
+      }
+    }
+    return new Page<>(items, Optional.empty());
+  }
+
+  private static Optional<String> cursor(
+      String listing, String day, Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> withDay = new HashMap<>(key);
+    withDay.put(DAY, AttributeValue.fromS(day));
+    return Cursors.encode(listing, withDay);
+  }
+}

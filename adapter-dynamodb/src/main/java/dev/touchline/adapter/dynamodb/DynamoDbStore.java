@@ -1,0 +1,177 @@
+package dev.touchline.adapter.dynamodb;
+
+import dev.touchline.core.port.out.StorageException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+/**
+ * The one table every repository of this adapter shares: its name, the clients, the table
+ * definition (created on request), and the translation of SDK failures into the ports' {@link
+ * StorageException}, with throttling retried under exponential backoff.
+ */
+public final class DynamoDbStore {
+  static final String PK = "PK";
+  static final String SK = "SK";
+  static final String GSI1 = "GSI1";
+  static final String GSI1PK = "GSI1PK";
+  static final String GSI1SK = "GSI1SK";
+  static final String TTL = "ttl";
+
+  private static final int MAX_THROTTLE_RETRIES = 5;
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+
+  private final DynamoDbClient client;
+  private final DynamoDbEnhancedClient enhanced;
+  private final String tableName;
+
+  public DynamoDbStore(DynamoDbClient client, String tableName) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+    this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  DynamoDbClient client() {
+    return client;
+  }
+
+  DynamoDbEnhancedClient enhanced() {
+    return enhanced;
+  }
+
+  /**
+   * Creates the table (on-demand billing, one GSI, TTL on {@code ttl}) unless it exists.
+   *
+   * @param enableTtl whether to turn on TTL expiry; tests that write fixed past instants turn it
+   *     off so the emulator does not delete their items (reads filter expired items either way)
+   */
+  public void createTableIfMissing(boolean enableTtl) {
+    try {
+      client.createTable(
+          CreateTableRequest.builder()
+              .tableName(tableName)
+              .billingMode(BillingMode.PAY_PER_REQUEST)
+              .attributeDefinitions(
+                  attribute(PK), attribute(SK), attribute(GSI1PK), attribute(GSI1SK))
+              .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+              .globalSecondaryIndexes(
+                  GlobalSecondaryIndex.builder()
+                      .indexName(GSI1)
+                      .keySchema(key(GSI1PK, KeyType.HASH), key(GSI1SK, KeyType.RANGE))
+                      .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                      .build())
+              .build());
+      client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+      if (enableTtl) {
+        client.updateTimeToLive(
+            UpdateTimeToLiveRequest.builder()
+                .tableName(tableName)
+                .timeToLiveSpecification(
+                    TimeToLiveSpecification.builder().enabled(true).attributeName(TTL).build())
+                .build());
+      }
+    } catch (ResourceInUseException exists) {
+      // created before (or by a concurrent starter): nothing to do
+    } catch (SdkException e) {
+      throw new StorageException("could not create table " + tableName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the table exists. */
+  public boolean tableExists() {
+    try {
+      client.describeTable(b -> b.tableName(tableName));
+      return true;
+    } catch (ResourceNotFoundException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Runs one store call, retrying throttling with exponential backoff and turning any other SDK
+   * failure into a {@link StorageException} naming what was attempted. A failed condition is not a
+   * failure but an answer: {@link ConditionalCheckFailedException} and {@link
+   * TransactionCanceledException} reach the caller as they are.
+   */
+  <T> T call(String what, Supplier<T> call) {
+    Duration backoff = FIRST_BACKOFF;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return call.get();
+      } catch (ConditionalCheckFailedException | TransactionCanceledException answer) {
+        throw answer;
+      } catch (DynamoDbException e) {
+        if (!isThrottling(e) || attempt >= MAX_THROTTLE_RETRIES) {
+          throw new StorageException(what + " failed: " + e.getMessage(), e);
+        }
+      } catch (SdkException e) {
+        throw new StorageException(what + " failed: " + e.getMessage(), e);
+      }
+      sleep(backoff);
+      backoff = backoff.multipliedBy(2);
+    }
+  }
+
+  void run(String what, Runnable call) {
+    call(
+        what,
+        () -> {
+          call.run();
+          return null;
+        });
+  }
+
+  private static boolean isThrottling(DynamoDbException e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    return e.isThrottlingException()
+        || List.of(
+                "ProvisionedThroughputExceededException",
+                "ThrottlingException",
+                "RequestLimitExceeded")
+            .contains(code);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while backing off from throttling", e);
+    }
+  }
+
+  private static AttributeDefinition attribute(String name) {
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.touchline.adapter.dynamodb;
+
+import dev.touchline.core.domain.contact.ContactId;
+import dev.touchline.core.domain.paging.Page;
+import dev.touchline.core.domain.paging.PageRequest;
+import dev.touchline.core.domain.trigger.Trigger;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.out.TriggerRepository;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Fired triggers: recorded with a conditional put, marked delivered with a conditional update. */
+public final class DynamoDbTriggerRepository implements TriggerRepository {
+  private final DynamoDbStore store;
+  private final DynamoDbTable<TriggerItem> table;
+
+  public DynamoDbTriggerRepository(DynamoDbStore store) {
+    this.store = store;
+    this.table = store.enhanced().table(store.tableName(), TriggerItem.SCHEMA);
+  }
+
+  @Override
+  public boolean recordOnce(Trigger trigger) {
+    try {
+      store.run(
+          "record trigger " + trigger.id(),
+          () ->
+              table.putItem(
+                  PutItemEnhancedRequest.builder(TriggerItem.class)
+                      .item(TriggerItem.from(trigger))
+                      .conditionExpression(
+                          Expression.builder().expression("attribute_not_exists(PK)").build())
+                      .build()));
+      return true;
+    } catch (ConditionalCheckFailedException recordedBefore) {
+      return false;
+    }
+  }
+
+  @Override
+  public void markDelivered(WorkspaceId workspace, String triggerId) {
+    try {
+      store.run(
+          "mark trigger " + triggerId + " delivered",
+          () ->
+              store
+                  .client()
+                  .updateItem(
+                      b ->
+                          b.tableName(store.tableName())
+                              .key(
+                                  Map.of(
+                                      DynamoDbStore.PK,
+                                          AttributeValue.fromS(
+                                              TriggerItem.pk(workspace, triggerId)),
+                                      DynamoDbStore.SK, AttributeValue.fromS("#")))
+                              .updateExpression("SET delivered = :t")
+                              .conditionExpression("attribute_exists(PK)")
+                              .expressionAttributeValues(
+                                  Map.of(":t", AttributeValue.fromBool(true)))));
+    } catch (ConditionalCheckFailedException unknown) {
+      // nothing recorded under that id: nothing to mark
+    }
+  }
+
+  @Override
+  public Optional<Recorded> findById(WorkspaceId workspace, String triggerId) {
+    TriggerItem item =
+        store.call(
+            "read trigger " + triggerId,
+            () ->
+                table.getItem(
+                    r ->
+                        r.key(
+                                Key.builder()
+                                    .partitionValue(TriggerItem.pk(workspace, triggerId))
+                                    .sortValue("#")
+                                    .build())
+                            .consistentRead(true)));
+    return Optional.ofNullable(item).map(i -> new Recorded(i.toDomain(workspace), i.delivered()));
+  }
+
+  @Override
+  public Page<Trigger> listByContact(WorkspaceId workspace, ContactId contactId, PageRequest page) {
+    String partition = TriggerItem.byContact(workspace, contactId);
+    return Queries.page(
+        store,
+        Queries.Partition.ofIndex(
+            table.index(DynamoDbStore.GSI1), partition, Optional.empty(), true),
+        "triggers|" + partition,
+        page,
+        i -> i.toDomain(workspace));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.touchline.adapter.dynamodb;
+
+import dev.touchline.core.port.out.ApiKeyRepository;
+import dev.touchline.core.port.out.DedupLedger;
+import dev.touchline.core.port.out.IncomingLog;
+import dev.touchline.core.port.out.TriggerRepository;
+import dev.touchline.core.port.out.WorkspaceConfigRepository;
+import dev.touchline.testkit.contract.ApiKeyRepositoryContract;
+import dev.touchline.testkit.contract.DedupLedgerContract;
+import dev.touchline.testkit.contract.Fixtures;
+import dev.touchline.testkit.contract.IncomingLogContract;
+import dev.touchline.testkit.contract.TriggerRepositoryContract;
+import dev.touchline.testkit.contract.WorkspaceConfigRepositoryContract;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Timeout;
+
+/** The core's contract suites, unchanged, against DynamoDB Local; one table serves the class. */
+@Timeout(120)
+class DynamoDbContractsTest {
+  private static final DynamoDbStore STORE = DynamoDbLocal.newStore();
+
+  @Nested
+  class Dedup extends DedupLedgerContract {
+    @Override
+    protected DedupLedger ledger() {
+      return new DynamoDbDedupLedger(STORE);
+    }
+  }
+
+  @Nested
+  class Triggers extends TriggerRepositoryContract {
+    @Override
+    protected TriggerRepository repository() {
+      return new DynamoDbTriggerRepository(STORE);
+    }
+  }
+
+  @Nested
+  class WorkspaceConfigs extends WorkspaceConfigRepositoryContract {
+    @Override
+    protected WorkspaceConfigRepository repository() {
+      return new DynamoDbWorkspaceConfigRepository(STORE);
+    }
+  }
+
+  @Nested
+  class ApiKeys extends ApiKeyRepositoryContract {
+    @Override
+    protected ApiKeyRepository repository() {
+      return new DynamoDbApiKeyRepository(STORE);
+    }
+  }
+
+  @Nested
+  class Incoming extends IncomingLogContract {
+    @Override
+    protected IncomingLog log() {
+      // The suite writes entries at Fixtures.NOW; the log's clock stands there too.
+      return new DynamoDbIncomingLog(
+          STORE, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), DynamoDbIncomingLog.DEFAULT_RETENTION);
+    }
+  }
+}

@@ -88,11 +88,14 @@ public final class DynamoDbIncomingLog implements IncomingLog {
       day = LocalDate.parse(cursorDay.s());
       start = key.isEmpty() ? Optional.empty() : Optional.of(key);
     }
-    List<IncomingEntry> items = new ArrayList<>();
-    while (!day.isBefore(horizon)) {
+    // Read one entry more than the page holds, across days if need be, so that a cursor is given
+    // exactly when another entry exists.
+    List<Found> found = new ArrayList<>();
+    while (!day.isBefore(horizon) && found.size() <= page.limit()) {
       String dayText = day.toString();
+      boolean onIndex = status.isPresent();
       Queries.Partition<IncomingItem> source =
-          status.isPresent()
+          onIndex
               ? Queries.Partition.ofIndex(
                   table.index(DynamoDbStore.GSI1),
                   IncomingItem.byStatus(workspace, status.get(), dayText),
@@ -100,28 +103,28 @@ public final class DynamoDbIncomingLog implements IncomingLog {
                   false)
               : Queries.Partition.ofTable(
                   table, IncomingItem.pk(workspace, dayText), Optional.empty(), false);
-      Queries.Slice<IncomingEntry> slice =
+      Queries.Slice<Found> slice =
           Queries.slice(
               store,
               source.keeping(i -> !i.expiredAt(now)),
               listing,
               start,
-              page.limit() - items.size(),
-              i -> i.toDomain(workspace));
-      items.addAll(slice.items());
-      if (slice.resumeAfter().isPresent()) {
-        return new Page<>(items, cursor(listing, dayText, slice.resumeAfter().get()));
-      }
+              page.limit() + 1 - found.size(),
+              i -> new Found(i.toDomain(workspace), dayText, Queries.keyOf(i, onIndex)));
+      found.addAll(slice.items());
       day = day.minusDays(1);
       start = Optional.empty();
-      if (items.size() == page.limit()) {
-        return new Page<>(
-            items,
-            day.isBefore(horizon) ? Optional.empty() : cursor(listing, day.toString(), Map.of()));
-      }
     }
-    return new Page<>(items, Optional.empty());
+    if (found.size() <= page.limit()) {
+      return new Page<>(found.stream().map(Found::entry).toList(), Optional.empty());
+    }
+    List<Found> shown = found.subList(0, page.limit());
+    Found last = shown.get(shown.size() - 1);
+    return new Page<>(
+        shown.stream().map(Found::entry).toList(), cursor(listing, last.day(), last.key()));
   }
+
+  private record Found(IncomingEntry entry, String day, Map<String, AttributeValue> key) {}
 
   private static Optional<String> cursor(
       String listing, String day, Map<String, AttributeValue> key) {

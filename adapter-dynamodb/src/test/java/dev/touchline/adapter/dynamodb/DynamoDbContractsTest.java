@@ -1,12 +1,16 @@
 package dev.touchline.adapter.dynamodb;
 
 import dev.touchline.core.port.out.ApiKeyRepository;
+import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
+import dev.touchline.core.port.out.EventRepository;
 import dev.touchline.core.port.out.IncomingLog;
 import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
 import dev.touchline.testkit.contract.ApiKeyRepositoryContract;
+import dev.touchline.testkit.contract.ContactRepositoryContract;
 import dev.touchline.testkit.contract.DedupLedgerContract;
+import dev.touchline.testkit.contract.EventRepositoryContract;
 import dev.touchline.testkit.contract.Fixtures;
 import dev.touchline.testkit.contract.IncomingLogContract;
 import dev.touchline.testkit.contract.TriggerRepositoryContract;
@@ -20,6 +24,22 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class DynamoDbContractsTest {
   private static final DynamoDbStore STORE = DynamoDbLocal.newStore();
+
+  @Nested
+  class Contacts extends ContactRepositoryContract {
+    @Override
+    protected ContactRepository repository() {
+      return new DynamoDbContactRepository(STORE);
+    }
+  }
+
+  @Nested
+  class Events extends EventRepositoryContract {
+    @Override
+    protected EventRepository repository() {
+      return new DynamoDbEventRepository(STORE);
+    }
+  }
 
   @Nested
   class Dedup extends DedupLedgerContract {

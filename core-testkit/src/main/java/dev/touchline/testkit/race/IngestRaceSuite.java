@@ -20,6 +20,7 @@ import dev.touchline.core.port.in.IngestOutcome;
 import dev.touchline.core.port.in.IngestResult;
 import dev.touchline.testkit.scenario.ScenarioRunner;
 import dev.touchline.testkit.scenario.TestClock;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -50,8 +51,11 @@ public abstract class IngestRaceSuite {
   private static final Logger LOG = Logger.getLogger(IngestRaceSuite.class.getName());
   private static final int THREADS = 16;
 
-  /** A builder wired to fresh (or per-test isolated) storage; clock and sink are set here. */
-  protected abstract Touchline.Builder storage();
+  /**
+   * A builder wired to the storage under test, given the clock the run uses (the suite sets it on
+   * the builder afterwards too); every run uses a workspace of its own, so storage may be shared.
+   */
+  protected abstract Touchline.Builder storage(Clock clock);
 
   /** How many people the workload is about; adapters with slow stores may lower it. */
   protected int people() {
@@ -109,7 +113,7 @@ public abstract class IngestRaceSuite {
     }
     Collections.shuffle(deliveries, random);
 
-    Run concurrent = new Run(storage());
+    Run concurrent = new Run();
     long started = System.nanoTime();
     Map<String, Integer> outcomes = concurrent.ingestConcurrently(deliveries);
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -123,7 +127,7 @@ public abstract class IngestRaceSuite {
             deliveries.size() / seconds,
             outcomes));
 
-    Run sequential = new Run(storage());
+    Run sequential = new Run();
     for (Planned p : distinct) {
       IngestOutcome o = sequential.ingest(p.input());
       assertThat(o).isInstanceOf(IngestOutcome.Accepted.class);
@@ -186,8 +190,9 @@ public abstract class IngestRaceSuite {
     final Touchline engine;
     final Caller caller;
 
-    Run(Touchline.Builder builder) {
-      this.engine = builder.clock(new TestClock(ScenarioRunner.START)).triggerSink(sink).build();
+    Run() {
+      TestClock clock = new TestClock(ScenarioRunner.START);
+      this.engine = storage(clock).clock(clock).triggerSink(sink).build();
       WorkspaceId ws =
           new WorkspaceId("race-" + java.util.UUID.randomUUID().toString().substring(0, 8));
       this.caller = Caller.trusted(ws);

@@ -10,14 +10,15 @@ import dev.touchline.core.inmemory.InMemoryTriggerSink;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.core.wire.TouchlineApi;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
- * The engine called in process through {@link TouchlineApi}; storage adapters can be swapped in
- * through {@code customizer} (in memory by default).
+ * The engine called in process through {@link TouchlineApi}; storage adapters can be swapped in (in
+ * memory by default).
  */
 public final class InProcessTarget implements ScenarioTarget {
   private final TestClock clock = new TestClock(ScenarioRunner.START);
@@ -26,13 +27,19 @@ public final class InProcessTarget implements ScenarioTarget {
   private final TouchlineApi api;
 
   public InProcessTarget() {
-    this(UnaryOperator.identity());
+    this((builder, clock) -> builder);
   }
 
-  public InProcessTarget(UnaryOperator<Touchline.Builder> customizer) {
+  /**
+   * An engine whose storage {@code storage} chooses; it is given the target's clock (which the
+   * builder already has) for adapters that need it too.
+   */
+  public InProcessTarget(BiFunction<Touchline.Builder, Clock, Touchline.Builder> storage) {
     this.engine =
-        customizer
-            .apply(Touchline.builder().clock(clock).triggerSink(sink).configRefresh(Duration.ZERO))
+        storage
+            .apply(
+                Touchline.builder().clock(clock).triggerSink(sink).configRefresh(Duration.ZERO),
+                clock)
             .build();
     this.api = new TouchlineApi(engine);
   }

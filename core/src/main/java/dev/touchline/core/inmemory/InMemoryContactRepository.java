@@ -53,7 +53,7 @@ public final class InMemoryContactRepository implements ContactRepository {
         }
         claimed.add(claimKey);
       }
-      Contact stored = withVersion(contact, 1);
+      Contact stored = contact.withVersion(1);
       contacts.put(key, stored);
       return new Created(stored);
     }
@@ -82,26 +82,9 @@ public final class InMemoryContactRepository implements ContactRepository {
                     + ", not "
                     + contact.version());
           }
-          stored[0] = withVersion(contact, contact.version() + 1);
+          stored[0] = contact.withVersion(contact.version() + 1);
           return stored[0];
         });
     return stored[0];
-  }
-
-  private static Contact withVersion(Contact c, long version) {
-    return new Contact(
-        c.workspace(),
-        c.id(),
-        c.identities(),
-        c.attributes(),
-        c.tags(),
-        c.score(),
-        c.segments(),
-        c.stats(),
-        c.scoreMarks(),
-        c.appliedEvents(),
-        c.createdAt(),
-        c.updatedAt(),
-        version);
   }
 }

@@ -73,6 +73,24 @@ public record Contact(
         0);
   }
 
+  /** This contact as stored at another version (for repositories). */
+  public Contact withVersion(long newVersion) {
+    return new Contact(
+        workspace,
+        id,
+        identities,
+        attributes,
+        tags,
+        score,
+        segments,
+        stats,
+        scoreMarks,
+        appliedEvents,
+        createdAt,
+        updatedAt,
+        newVersion);
+  }
+
   /** Whether the event with this id has already changed this contact. */
   public boolean hasApplied(EventId eventId) {
     return appliedEvents.contains(eventId);

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The incoming log in day partitions, kept for {@code retention} (TTL). A listing walks the days
- * newest first, from tomorrow back to the retention horizon, and skips lapsed entries.
+ * newest first, from tomorrow back to the retention horizon, skipping lapsed entries and, when a
+ * status is asked for, the others.
  */
 public final class DynamoDbIncomingLog implements IncomingLog {
   /** How long entries are kept by default. */
@@ -93,24 +94,18 @@ public final class DynamoDbIncomingLog implements IncomingLog {
     List<Found> found = new ArrayList<>();
     while (!day.isBefore(horizon) && found.size() <= page.limit()) {
       String dayText = day.toString();
-      boolean onIndex = status.isPresent();
       Queries.Partition<IncomingItem> source =
-          onIndex
-              ? Queries.Partition.ofIndex(
-                  table.index(DynamoDbStore.GSI1),
-                  IncomingItem.byStatus(workspace, status.get(), dayText),
-                  Optional.empty(),
-                  false)
-              : Queries.Partition.ofTable(
-                  table, IncomingItem.pk(workspace, dayText), Optional.empty(), false);
+          Queries.Partition.ofTable(
+                  table, IncomingItem.pk(workspace, dayText), Optional.empty(), false)
+              .keeping(i -> !i.expiredAt(now) && status.map(i::hasStatus).orElse(true));
       Queries.Slice<Found> slice =
           Queries.slice(
               store,
-              source.keeping(i -> !i.expiredAt(now)),
+              source,
               listing,
               start,
               page.limit() + 1 - found.size(),
-              i -> new Found(i.toDomain(workspace), dayText, Queries.keyOf(i, onIndex)));
+              i -> new Found(i.toDomain(workspace), dayText, Queries.keyOf(i, false)));
       found.addAll(slice.items());
       day = day.minusDays(1);
       start = Optional.empty();

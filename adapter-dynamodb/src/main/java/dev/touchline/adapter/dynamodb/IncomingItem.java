@@ -12,8 +12,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * An incoming-log entry, in a day partition of its workspace ({@code PK = WS#<ws>#IN#<day of the
- * id>}, {@code SK = <id>}) so no single partition takes a workspace's whole rate; listed per status
- * through GSI1 ({@code WS#<ws>#INS#<status>#<day>}); expires with TTL.
+ * id>}, {@code SK = <id>}); expires with TTL. No index: a listing by status filters the day
+ * partitions as it reads them, so a duplicate or discarded event costs one write unit.
  */
 final class IncomingItem extends KeyedItem {
   private String id;
@@ -60,17 +60,11 @@ final class IncomingItem extends KeyedItem {
     return "WS#" + workspace.value() + "#IN#" + day;
   }
 
-  static String byStatus(WorkspaceId workspace, IncomingStatus status, String day) {
-    return "WS#" + workspace.value() + "#INS#" + status.wireName() + "#" + day;
-  }
-
   static IncomingItem from(IncomingEntry e, Duration retention) {
     String day = Ulid.day(e.id());
     IncomingItem item = new IncomingItem();
     item.setPk(pk(e.workspace(), day));
     item.setSk(e.id());
-    item.setGsi1pk(byStatus(e.workspace(), e.status(), day));
-    item.setGsi1sk(e.id());
     item.setTtl(e.receivedAt().plus(retention).getEpochSecond());
     item.id = e.id();
     item.receivedAtMs = e.receivedAt().toEpochMilli();
@@ -94,6 +88,10 @@ final class IncomingItem extends KeyedItem {
             : Optional.of(new ProcessError(errorCode, errorMessage)),
         payload == null ? "" : payload,
         Optional.ofNullable(eventId).map(EventId::new));
+  }
+
+  boolean hasStatus(IncomingStatus wanted) {
+    return wanted.wireName().equals(status);
   }
 
   boolean expiredAt(Instant now) {

@@ -88,6 +88,21 @@ final class IdentityResolver {
   /** No contact matched: a named customer id that does not exist, or the {@code reject} policy. */
   record NotFound(String message, String field) implements Outcome {}
 
+  /** The contact the event names or matches, if there is one; reads only, creates nothing. */
+  Optional<Contact> lookup(
+      WorkspaceId workspace, Optional<ContactId> customer, List<Identifier> identifiers) {
+    if (customer.isPresent()) {
+      return contacts.findById(workspace, customer.get());
+    }
+    for (Identifier id : identifiers) {
+      Optional<Contact> owner = contacts.findByIdentifier(workspace, id);
+      if (owner.isPresent()) {
+        return owner;
+      }
+    }
+    return Optional.empty();
+  }
+
   Outcome resolve(
       WorkspaceId workspace,
       Optional<ContactId> customer,

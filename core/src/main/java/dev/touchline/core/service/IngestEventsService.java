@@ -43,9 +43,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -136,7 +138,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
     private final WorkspaceConfig config;
     private final EventInput input;
     private final String fingerprint;
-    private final List<String> taken = new ArrayList<>();
+    private final Set<String> taken = new LinkedHashSet<>();
     private Instant receivedAt;
     private EventId eventId;
     private boolean stored;
@@ -201,21 +203,25 @@ public final class IngestEventsService implements IngestEventsUseCase {
       }
       eventId = new EventId(ids.next(receivedAt));
 
-      if (input.messageId().isPresent()) {
-        String key = "msg:" + input.messageId().get();
-        Optional<IngestOutcome> held =
-            claim(key, Optional.of(config.dedup().messageIdWindow()), true);
-        if (held.isPresent()) {
-          return held.get();
+      // Read-only checks first, in DESIGN order, so that a duplicate or a throttled event is
+      // answered without writing a claim; the conditional claims below stay the atomic guard.
+      List<PreKey> preKeys = preResolutionKeys();
+      for (PreKey pre : preKeys) {
+        Optional<DedupClaim> live = ledger.find(workspace, pre.key(), clock.instant());
+        if (live.isPresent() && !live.get().holder().equals(eventId)) {
+          Optional<IngestOutcome> held = judge(live.get(), pre.key(), pre.messageId());
+          if (held.isPresent()) {
+            return held.get();
+          }
         }
       }
-      for (BusinessKey businessKey : config.dedup().businessKeysFor(input.type())) {
-        Optional<String> value = keyValue(input.properties(), businessKey.propertyPath());
-        if (value.isEmpty()) {
-          continue;
-        }
-        String key = "bk:" + input.type() + ":" + businessKey.propertyPath() + ":" + value.get();
-        Optional<IngestOutcome> held = claim(key, businessKey.window(), false);
+      Optional<IngestOutcome> throttled = throttledBeforeClaims(valid);
+      if (throttled.isPresent()) {
+        return throttled.get();
+      }
+
+      for (PreKey pre : preKeys) {
+        Optional<IngestOutcome> held = claim(pre.key(), pre.window(), pre.messageId());
         if (held.isPresent()) {
           return held.get();
         }
@@ -236,10 +242,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
       ContactId contactId = resolved.contact().id();
 
       for (Throttle throttle : config.dedup().throttlesFor(input.type())) {
-        String key = "thr:" + input.type() + ":" + contactId.value();
-        if (throttle.perProperty().isPresent()) {
-          key += ":" + keyValue(input.properties(), throttle.perProperty().get()).orElse("-");
-        }
+        String key = throttleKey(throttle, contactId);
         DedupClaim claim =
             DedupClaim.forWindow(
                 workspace, key, eventId, fingerprint, receivedAt, Optional.of(throttle.window()));
@@ -272,6 +275,14 @@ public final class IngestEventsService implements IngestEventsUseCase {
         taken.add(key);
         return Optional.empty();
       }
+      return judge(existing, key, messageId);
+    }
+
+    /**
+     * The outcome for a key another event holds: a conflict (same messageId, other payload), a
+     * duplicate, or, when that event was abandoned part-way, empty after adopting its id.
+     */
+    private Optional<IngestOutcome> judge(DedupClaim existing, String key, boolean messageId) {
       if (messageId && !existing.fingerprint().equals(fingerprint)) {
         return Optional.of(
             new IngestOutcome.Rejected(
@@ -302,6 +313,59 @@ public final class IngestEventsService implements IngestEventsUseCase {
       return Optional.of(
           new IngestOutcome.Duplicate(
               holder, first.map(Event::contactId), messageId ? "messageId" : "businessKey"));
+    }
+
+    /** The messageId and business-key claims this event needs, in checking order. */
+    private List<PreKey> preResolutionKeys() {
+      List<PreKey> keys = new ArrayList<>();
+      if (input.messageId().isPresent()) {
+        keys.add(
+            new PreKey(
+                "msg:" + input.messageId().get(),
+                Optional.of(config.dedup().messageIdWindow()),
+                true));
+      }
+      for (BusinessKey businessKey : config.dedup().businessKeysFor(input.type())) {
+        keyValue(input.properties(), businessKey.propertyPath())
+            .ifPresent(
+                value ->
+                    keys.add(
+                        new PreKey(
+                            "bk:" + input.type() + ":" + businessKey.propertyPath() + ":" + value,
+                            businessKey.window(),
+                            false)));
+      }
+      return keys;
+    }
+
+    /** For a contact that exists already: whether a throttle slot is taken (reads only). */
+    private Optional<IngestOutcome> throttledBeforeClaims(Validated valid) {
+      List<Throttle> throttles = config.dedup().throttlesFor(input.type());
+      if (throttles.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Contact> known = resolver.lookup(workspace, valid.customer, valid.identifiers);
+      if (known.isEmpty()) {
+        return Optional.empty();
+      }
+      for (Throttle throttle : throttles) {
+        Optional<DedupClaim> live =
+            ledger.find(workspace, throttleKey(throttle, known.get().id()), clock.instant());
+        if (live.isPresent() && !live.get().holder().equals(eventId)) {
+          return Optional.of(
+              new IngestOutcome.Discarded(
+                  IngestOutcome.Discarded.THROTTLED, Optional.of(known.get().id())));
+        }
+      }
+      return Optional.empty();
+    }
+
+    private String throttleKey(Throttle throttle, ContactId contactId) {
+      String key = "thr:" + input.type() + ":" + contactId.value();
+      if (throttle.perProperty().isPresent()) {
+        key += ":" + keyValue(input.properties(), throttle.perProperty().get()).orElse("-");
+      }
+      return key;
     }
 
     private IngestOutcome store(Validated valid, IdentityResolver.Resolved resolved) {
@@ -455,6 +519,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
       taken.clear();
     }
   }
+
+  private record PreKey(String key, Optional<Duration> window, boolean messageId) {}
 
   private record Validated(
       Optional<ContactId> customer, List<Identifier> identifiers, ClientTimestamp timestamp) {}

@@ -30,13 +30,7 @@ public final class DynamoDbApiKeyRepository implements ApiKeyRepository {
 
   @Override
   public Optional<ApiKey> findByHash(String hash) {
-    ApiKeyItem item =
-        store.call(
-            "read API key",
-            () ->
-                table.getItem(
-                    Key.builder().partitionValue(ApiKeyItem.pk(hash)).sortValue("#").build()));
-    return Optional.ofNullable(item).map(ApiKeyItem::toDomain);
+    return store.read(table, ApiKeyItem.pk(hash), "#", "API key").map(ApiKeyItem::toDomain);
   }
 
   @Override

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
@@ -43,19 +42,9 @@ public final class DynamoDbContactRepository implements ContactRepository {
 
   @Override
   public Optional<Contact> findById(WorkspaceId workspace, ContactId id) {
-    ContactItem item =
-        store.call(
-            "read contact " + id,
-            () ->
-                contacts.getItem(
-                    r ->
-                        r.key(
-                                Key.builder()
-                                    .partitionValue(ContactItem.pk(workspace, id))
-                                    .sortValue(ContactItem.SORT_KEY)
-                                    .build())
-                            .consistentRead(true)));
-    return Optional.ofNullable(item).map(i -> i.toDomain(workspace, id));
+    return store
+        .read(contacts, ContactItem.pk(workspace, id), ContactItem.SORT_KEY, "contact " + id)
+        .map(i -> i.toDomain(workspace, id));
   }
 
   @Override
@@ -153,18 +142,12 @@ public final class DynamoDbContactRepository implements ContactRepository {
   }
 
   private Optional<ContactId> owner(WorkspaceId workspace, Identifier identifier) {
-    IdentityClaimItem item =
-        store.call(
-            "read claim " + identifier,
-            () ->
-                claims.getItem(
-                    r ->
-                        r.key(
-                                Key.builder()
-                                    .partitionValue(IdentityClaimItem.pk(workspace, identifier))
-                                    .sortValue(IdentityClaimItem.SORT_KEY)
-                                    .build())
-                            .consistentRead(true)));
-    return Optional.ofNullable(item).map(IdentityClaimItem::owner);
+    return store
+        .read(
+            claims,
+            IdentityClaimItem.pk(workspace, identifier),
+            IdentityClaimItem.SORT_KEY,
+            "claim " + identifier)
+        .map(IdentityClaimItem::owner);
   }
 }

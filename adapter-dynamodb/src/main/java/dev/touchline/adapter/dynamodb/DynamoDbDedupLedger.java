@@ -60,11 +60,8 @@ public final class DynamoDbDedupLedger implements DedupLedger {
 
   @Override
   public Optional<DedupClaim> find(WorkspaceId workspace, String key, Instant now) {
-    DedupClaimItem item =
-        store.call(
-            "read claim " + key,
-            () -> table.getItem(r -> r.key(key(workspace, key)).consistentRead(true)));
-    return Optional.ofNullable(item)
+    return store
+        .read(table, DedupClaimItem.pk(workspace, key), "#", "claim " + key)
         .map(i -> i.toDomain(workspace, key))
         .filter(c -> !c.isExpiredAt(now));
   }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -58,17 +57,11 @@ public final class DynamoDbIncomingLog implements IncomingLog {
     } catch (IllegalArgumentException | StringIndexOutOfBoundsException notOurs) {
       return Optional.empty();
     }
-    IncomingItem item =
-        store.call(
-            "read incoming entry " + id,
-            () ->
-                table.getItem(
-                    Key.builder()
-                        .partitionValue(IncomingItem.pk(workspace, day))
-                        .sortValue(id)
-                        .build()));
     Instant now = clock.instant();
-    return Optional.ofNullable(item).filter(i -> !i.expiredAt(now)).map(i -> i.toDomain(workspace));
+    return store
+        .read(table, IncomingItem.pk(workspace, day), id, "incoming entry " + id)
+        .filter(i -> !i.expiredAt(now))
+        .map(i -> i.toDomain(workspace));
   }
 
   @Override

@@ -4,9 +4,12 @@ import dev.touchline.core.port.out.StorageException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -134,6 +137,13 @@ public final class DynamoDbStore {
       sleep(backoff);
       backoff = backoff.multipliedBy(2);
     }
+  }
+
+  /** A strongly consistent read of one item; empty when there is none. */
+  <T> Optional<T> read(DynamoDbTable<T> table, String pk, String sk, String what) {
+    Key key = Key.builder().partitionValue(pk).sortValue(sk).build();
+    return Optional.ofNullable(
+        call("read " + what, () -> table.getItem(r -> r.key(key).consistentRead(true))));
   }
 
   void run(String what, Runnable call) {

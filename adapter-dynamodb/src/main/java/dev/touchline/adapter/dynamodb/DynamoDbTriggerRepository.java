@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -71,19 +70,9 @@ public final class DynamoDbTriggerRepository implements TriggerRepository {
 
   @Override
   public Optional<Recorded> findById(WorkspaceId workspace, String triggerId) {
-    TriggerItem item =
-        store.call(
-            "read trigger " + triggerId,
-            () ->
-                table.getItem(
-                    r ->
-                        r.key(
-                                Key.builder()
-                                    .partitionValue(TriggerItem.pk(workspace, triggerId))
-                                    .sortValue("#")
-                                    .build())
-                            .consistentRead(true)));
-    return Optional.ofNullable(item).map(i -> new Recorded(i.toDomain(workspace), i.delivered()));
+    return store
+        .read(table, TriggerItem.pk(workspace, triggerId), "#", "trigger " + triggerId)
+        .map(i -> new Recorded(i.toDomain(workspace), i.delivered()));
   }
 
   @Override

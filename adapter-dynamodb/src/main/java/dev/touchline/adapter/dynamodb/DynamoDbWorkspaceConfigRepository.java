@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -25,19 +24,9 @@ public final class DynamoDbWorkspaceConfigRepository implements WorkspaceConfigR
 
   @Override
   public Optional<StoredConfig> find(WorkspaceId workspace) {
-    ConfigItem item =
-        store.call(
-            "read configuration of " + workspace,
-            () ->
-                table.getItem(
-                    r ->
-                        r.key(
-                                Key.builder()
-                                    .partitionValue(ConfigItem.pk(workspace))
-                                    .sortValue("#")
-                                    .build())
-                            .consistentRead(true)));
-    return Optional.ofNullable(item).map(ConfigItem::toDomain);
+    return store
+        .read(table, ConfigItem.pk(workspace), "#", "configuration of " + workspace)
+        .map(ConfigItem::toDomain);
   }
 
   @Override

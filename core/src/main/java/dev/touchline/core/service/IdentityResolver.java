@@ -88,66 +88,60 @@ final class IdentityResolver {
   /** No contact matched: a named customer id that does not exist, or the {@code reject} policy. */
   record NotFound(String message, String field) implements Outcome {}
 
+  /** A contact found for an event, and how. */
+  record Match(Contact contact, Resolution resolution) {}
+
   /** The contact the event names or matches, if there is one; reads only, creates nothing. */
-  Optional<Contact> lookup(
+  Optional<Match> lookup(
       WorkspaceId workspace, Optional<ContactId> customer, List<Identifier> identifiers) {
     if (customer.isPresent()) {
-      return contacts.findById(workspace, customer.get());
+      return contacts
+          .findById(workspace, customer.get())
+          .map(c -> new Match(c, Resolution.CUSTOMER));
     }
     for (Identifier id : identifiers) {
       Optional<Contact> owner = contacts.findByIdentifier(workspace, id);
       if (owner.isPresent()) {
-        return owner;
+        return Optional.of(new Match(owner.get(), Resolution.of(id.type())));
       }
     }
     return Optional.empty();
   }
 
+  /**
+   * Resolves the contact, creating it when nothing matches and the policy allows; {@code known} is
+   * a match the caller looked up already (it saves the reads).
+   */
   Outcome resolve(
       WorkspaceId workspace,
       Optional<ContactId> customer,
       List<Identifier> identifiers,
       UnknownContactPolicy policy,
-      Instant now) {
+      Instant now,
+      Optional<Match> known) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Contact found = null;
-      Resolution resolution = null;
+      Optional<Match> match =
+          attempt == 0 && known.isPresent() ? known : lookup(workspace, customer, identifiers);
+      if (match.isPresent()) {
+        return attach(workspace, match.get().contact(), match.get().resolution(), identifiers);
+      }
       if (customer.isPresent()) {
-        Optional<Contact> byId = contacts.findById(workspace, customer.get());
-        if (byId.isEmpty()) {
-          return new NotFound(
-              "no contact with id " + customer.get().value() + " in this workspace", "customer");
-        }
-        found = byId.get();
-        resolution = Resolution.CUSTOMER;
-      } else {
-        for (Identifier id : identifiers) {
-          Optional<Contact> owner = contacts.findByIdentifier(workspace, id);
-          if (owner.isPresent()) {
-            found = owner.get();
-            resolution = Resolution.of(id.type());
-            break;
-          }
-        }
+        return new NotFound(
+            "no contact with id " + customer.get().value() + " in this workspace", "customer");
       }
-      if (found == null) {
-        if (policy == UnknownContactPolicy.REJECT) {
-          return new NotFound(
-              "no contact matches "
-                  + identifiers.stream().map(Identifier::key).toList()
-                  + " and this workspace does not create contacts from events",
-              identifiers.get(0).type().wireName());
-        }
-        Contact fresh =
-            Contact.create(
-                workspace, new ContactId(ids.next(now)), Identities.of(identifiers), now);
-        ContactRepository.CreateResult created = contacts.create(fresh);
-        if (created instanceof ContactRepository.Created c) {
-          return new Resolved(c.contact(), Resolution.NEW, List.of(), List.of(), true);
-        }
-        continue; // another event created a contact with one of these identifiers: match it
+      if (policy == UnknownContactPolicy.REJECT) {
+        return new NotFound(
+            "no contact matches "
+                + identifiers.stream().map(Identifier::key).toList()
+                + " and this workspace does not create contacts from events",
+            identifiers.get(0).type().wireName());
       }
-      return attach(workspace, found, resolution, identifiers);
+      Contact fresh =
+          Contact.create(workspace, new ContactId(ids.next(now)), Identities.of(identifiers), now);
+      if (contacts.create(fresh) instanceof ContactRepository.Created c) {
+        return new Resolved(c.contact(), Resolution.NEW, List.of(), List.of(), true);
+      }
+      // another event created a contact with one of these identifiers: match it next time round
     }
     throw new StorageException(
         "identity resolution did not settle after " + MAX_ATTEMPTS + " attempts");

@@ -215,9 +215,13 @@ public final class IngestEventsService implements IngestEventsUseCase {
           }
         }
       }
-      Optional<IngestOutcome> throttled = throttledBeforeClaims(valid);
-      if (throttled.isPresent()) {
-        return throttled.get();
+      Optional<IdentityResolver.Match> known = Optional.empty();
+      if (!config.dedup().throttlesFor(input.type()).isEmpty()) {
+        known = resolver.lookup(workspace, valid.customer, valid.identifiers);
+        Optional<IngestOutcome> throttled = throttledBeforeClaims(known);
+        if (throttled.isPresent()) {
+          return throttled.get();
+        }
       }
 
       for (PreKey pre : preKeys) {
@@ -233,7 +237,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
               valid.customer,
               valid.identifiers,
               config.identity().unknownContacts(),
-              receivedAt);
+              receivedAt,
+              known);
       if (resolution instanceof IdentityResolver.NotFound notFound) {
         return new IngestOutcome.Rejected(
             ErrorCode.CONTACT_NOT_FOUND, notFound.message(), Optional.of(notFound.field()));
@@ -339,22 +344,18 @@ public final class IngestEventsService implements IngestEventsUseCase {
     }
 
     /** For a contact that exists already: whether a throttle slot is taken (reads only). */
-    private Optional<IngestOutcome> throttledBeforeClaims(Validated valid) {
-      List<Throttle> throttles = config.dedup().throttlesFor(input.type());
-      if (throttles.isEmpty()) {
-        return Optional.empty();
-      }
-      Optional<Contact> known = resolver.lookup(workspace, valid.customer, valid.identifiers);
+    private Optional<IngestOutcome> throttledBeforeClaims(Optional<IdentityResolver.Match> known) {
       if (known.isEmpty()) {
         return Optional.empty();
       }
-      for (Throttle throttle : throttles) {
+      ContactId contactId = known.get().contact().id();
+      for (Throttle throttle : config.dedup().throttlesFor(input.type())) {
         Optional<DedupClaim> live =
-            ledger.find(workspace, throttleKey(throttle, known.get().id()), clock.instant());
+            ledger.find(workspace, throttleKey(throttle, contactId), clock.instant());
         if (live.isPresent() && !live.get().holder().equals(eventId)) {
           return Optional.of(
               new IngestOutcome.Discarded(
-                  IngestOutcome.Discarded.THROTTLED, Optional.of(known.get().id())));
+                  IngestOutcome.Discarded.THROTTLED, Optional.of(contactId)));
         }
       }
       return Optional.empty();

@@ -66,7 +66,8 @@ public final class UpsertContactService implements UpsertContactUseCase {
                 Optional.empty(),
                 identifiers,
                 UnknownContactPolicy.CREATE,
-                now);
+                now,
+                Optional.empty());
     Contact current = resolved.withAttached();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Contact.Builder b = current.toBuilder();

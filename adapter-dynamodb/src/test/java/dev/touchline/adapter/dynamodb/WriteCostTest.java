@@ -90,12 +90,19 @@ class WriteCostTest {
 
   @Test
   void writeUnitsPerKindOfEvent() {
-    engine.workspaceConfig().get(CALLER); // warm the configuration cache outside the measurement
+    // Outside the measurement: the configuration cache, and the once-a-day marker of event days.
+    engine.workspaceConfig().get(CALLER);
+    ingest(event("warm_up", 999_999, null));
     Cost created =
         measure(
             "new contact, with messageId",
             IngestOutcome.Accepted.class,
             i -> event("signup", i, "new-" + i));
+    Cost createdWithoutId =
+        measure(
+            "new contact, no messageId",
+            IngestOutcome.Accepted.class,
+            i -> event("signup", 1000 + i, null));
     Cost withId =
         measure(
             "known contact, with messageId",
@@ -127,6 +134,9 @@ class WriteCostTest {
     assertThat(throttled.perEvent())
         .as("a throttled event costs at most one write unit")
         .isLessThanOrEqualTo(1.0);
+    assertThat(withoutId.perEvent())
+        .as("an ordinary event without a messageId costs at most 3 write units")
+        .isLessThanOrEqualTo(3.0);
     assertThat(withId.perEvent() - withoutId.perEvent())
         .as("a messageId costs exactly its claim")
         .isEqualTo(1.0);
@@ -134,5 +144,11 @@ class WriteCostTest {
         .as("no transaction on the ordinary path")
         .isZero();
     assertThat(created.transactions()).as("one transaction per new contact").isEqualTo(PER_KIND);
+    assertThat(createdWithoutId.perEvent())
+        .as("an event that creates a contact costs at most 6 write units")
+        .isLessThanOrEqualTo(6.0);
+    assertThat(created.perEvent() - createdWithoutId.perEvent())
+        .as("a messageId costs exactly its claim")
+        .isEqualTo(1.0);
   }
 }

@@ -44,7 +44,13 @@ final class IdentityResolver {
   }
 
   /** The outcome of resolution. */
-  sealed interface Outcome permits Resolved, NotFound {}
+  sealed interface Outcome permits Resolved, NotFound, Planned {}
+
+  /**
+   * Nothing matched and the policy creates contacts: the contact to create, not written yet (the
+   * caller creates it with the event's effects, so a new contact costs one write, not two).
+   */
+  record Planned(Contact contact) implements Outcome {}
 
   /**
    * The contact (as stored), how it was found, the identifiers claimed for it now that its record
@@ -119,6 +125,28 @@ final class IdentityResolver {
       UnknownContactPolicy policy,
       Instant now,
       Optional<Match> known) {
+    return resolve(workspace, customer, identifiers, policy, now, known, false);
+  }
+
+  /** Like {@link #resolve}, but a contact to create is returned as {@link Planned}, unwritten. */
+  Outcome plan(
+      WorkspaceId workspace,
+      Optional<ContactId> customer,
+      List<Identifier> identifiers,
+      UnknownContactPolicy policy,
+      Instant now,
+      Optional<Match> known) {
+    return resolve(workspace, customer, identifiers, policy, now, known, true);
+  }
+
+  private Outcome resolve(
+      WorkspaceId workspace,
+      Optional<ContactId> customer,
+      List<Identifier> identifiers,
+      UnknownContactPolicy policy,
+      Instant now,
+      Optional<Match> known,
+      boolean planOnly) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<Match> match =
           attempt == 0 && known.isPresent() ? known : lookup(workspace, customer, identifiers);
@@ -138,6 +166,9 @@ final class IdentityResolver {
       }
       Contact fresh =
           Contact.create(workspace, new ContactId(ids.next(now)), Identities.of(identifiers), now);
+      if (planOnly) {
+        return new Planned(fresh);
+      }
       if (contacts.create(fresh) instanceof ContactRepository.Created c) {
         return new Resolved(c.contact(), Resolution.NEW, List.of(), List.of(), true);
       }

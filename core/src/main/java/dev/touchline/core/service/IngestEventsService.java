@@ -18,6 +18,7 @@ import dev.touchline.core.domain.event.IngestLimits;
 import dev.touchline.core.domain.event.Ulids;
 import dev.touchline.core.domain.identity.Identifier;
 import dev.touchline.core.domain.identity.InvalidIdentifierException;
+import dev.touchline.core.domain.identity.Resolution;
 import dev.touchline.core.domain.incoming.IncomingEntry;
 import dev.touchline.core.domain.incoming.IncomingStatus;
 import dev.touchline.core.domain.incoming.ProcessError;
@@ -63,6 +64,7 @@ import java.util.logging.Logger;
 public final class IngestEventsService implements IngestEventsUseCase {
   private static final Logger LOG = Logger.getLogger(IngestEventsService.class.getName());
   private static final int MAX_UPDATE_ATTEMPTS = 8;
+  private static final int MAX_CREATE_ATTEMPTS = 5;
 
   private final WorkspaceConfigs configs;
   private final ContactRepository contacts;
@@ -231,35 +233,57 @@ public final class IngestEventsService implements IngestEventsUseCase {
         }
       }
 
-      IdentityResolver.Outcome resolution =
-          resolver.resolve(
-              workspace,
-              valid.customer,
-              valid.identifiers,
-              config.identity().unknownContacts(),
-              receivedAt,
-              known);
-      if (resolution instanceof IdentityResolver.NotFound notFound) {
-        return new IngestOutcome.Rejected(
-            ErrorCode.CONTACT_NOT_FOUND, notFound.message(), Optional.of(notFound.field()));
-      }
-      IdentityResolver.Resolved resolved = (IdentityResolver.Resolved) resolution;
-      ContactId contactId = resolved.contact().id();
-
-      for (Throttle throttle : config.dedup().throttlesFor(input.type())) {
-        String key = throttleKey(throttle, contactId);
-        DedupClaim claim =
-            DedupClaim.forWindow(
-                workspace, key, eventId, fingerprint, receivedAt, Optional.of(throttle.window()));
-        DedupLedger.ClaimResult result = ledger.claim(claim, clock.instant());
-        if (result instanceof DedupLedger.Held held && !held.existing().holder().equals(eventId)) {
-          return new IngestOutcome.Discarded(
-              IngestOutcome.Discarded.THROTTLED, Optional.of(contactId));
+      for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
+        IdentityResolver.Outcome resolution =
+            resolver.plan(
+                workspace,
+                valid.customer,
+                valid.identifiers,
+                config.identity().unknownContacts(),
+                receivedAt,
+                known);
+        known = Optional.empty();
+        if (resolution instanceof IdentityResolver.NotFound notFound) {
+          return new IngestOutcome.Rejected(
+              ErrorCode.CONTACT_NOT_FOUND, notFound.message(), Optional.of(notFound.field()));
         }
-        taken.add(key);
+        ContactId contactId =
+            resolution instanceof IdentityResolver.Planned planned
+                ? planned.contact().id()
+                : ((IdentityResolver.Resolved) resolution).contact().id();
+        List<String> throttleKeys = new ArrayList<>();
+        for (Throttle throttle : config.dedup().throttlesFor(input.type())) {
+          String key = throttleKey(throttle, contactId);
+          DedupClaim claim =
+              DedupClaim.forWindow(
+                  workspace, key, eventId, fingerprint, receivedAt, Optional.of(throttle.window()));
+          DedupLedger.ClaimResult result = ledger.claim(claim, clock.instant());
+          if (result instanceof DedupLedger.Held held
+              && !held.existing().holder().equals(eventId)) {
+            return new IngestOutcome.Discarded(
+                IngestOutcome.Discarded.THROTTLED, Optional.of(contactId));
+          }
+          taken.add(key);
+          throttleKeys.add(key);
+        }
+        if (resolution instanceof IdentityResolver.Resolved resolved) {
+          return store(valid, resolved);
+        }
+        Optional<IngestOutcome> created =
+            createWithEvent(valid, ((IdentityResolver.Planned) resolution).contact());
+        if (created.isPresent()) {
+          return created.get();
+        }
+        // Another event created a contact with one of these identifiers first: resolve again.
+        for (String key : throttleKeys) {
+          ledger.release(workspace, key, eventId);
+          taken.remove(key);
+        }
       }
-
-      return store(valid, resolved);
+      throw new StorageException(
+          "creating a contact for this event kept conflicting; gave up after "
+              + MAX_CREATE_ATTEMPTS
+              + " attempts");
     }
 
     /**
@@ -369,41 +393,73 @@ public final class IngestEventsService implements IngestEventsUseCase {
       return key;
     }
 
+    /**
+     * Creates the contact with this event already applied (one conditional transaction with its
+     * identity claims), then stores the event and fires its triggers. Empty when an identifier
+     * turned out to be taken, so nothing was written.
+     */
+    private Optional<IngestOutcome> createWithEvent(Validated valid, Contact fresh) {
+      ContactEvolution.Result result =
+          ContactEvolution.apply(config, fresh, facts(valid), clock.instant());
+      if (!(contacts.create(result.contact()) instanceof ContactRepository.Created)) {
+        return Optional.empty();
+      }
+      stored = true; // the contact carries this event now: keep the claims so a resend finishes it
+      Event event = event(valid, fresh.id(), Resolution.NEW, result.triggers());
+      events.append(event);
+      stored = true;
+      fire(event);
+      return Optional.of(
+          new IngestOutcome.Accepted(eventId, fresh.id(), Resolution.NEW, List.of()));
+    }
+
+    private ContactEvolution.EventFacts facts(Validated valid) {
+      return new ContactEvolution.EventFacts(
+          eventId, input.type(), input.properties(), input.traits(), valid.timestamp.instant());
+    }
+
+    private Event event(
+        Validated valid, ContactId contactId, Resolution resolution, List<Trigger> fired) {
+      return new Event(
+          workspace,
+          eventId,
+          contactId,
+          input.type(),
+          input.properties(),
+          input.traits(),
+          valid.timestamp,
+          receivedAt,
+          input.messageId(),
+          input.context(),
+          resolution,
+          fired);
+    }
+
+    private void fire(Event event) {
+      for (Trigger trigger : event.triggers()) {
+        if (triggers.recordOnce(trigger)) {
+          deliver(trigger);
+        }
+      }
+    }
+
     private IngestOutcome store(Validated valid, IdentityResolver.Resolved resolved) {
       Contact current = resolved.withAttached();
-      ContactEvolution.EventFacts facts =
-          new ContactEvolution.EventFacts(
-              eventId, input.type(), input.properties(), input.traits(), valid.timestamp.instant());
+      ContactEvolution.EventFacts facts = facts(valid);
       Event event = null;
       for (int attempt = 0; ; attempt++) {
         if (current.hasApplied(eventId)) {
           event = event != null ? event : events.findById(workspace, eventId).orElse(null);
           if (event == null) {
-            throw new StorageException(
-                "contact "
-                    + current.id()
-                    + " has applied event "
-                    + eventId
-                    + " that is not stored");
+            event = eventThatCreated(valid, current, facts);
+            events.append(event);
+            stored = true;
           }
           break;
         }
         Instant now = clock.instant();
         ContactEvolution.Result result = ContactEvolution.apply(config, current, facts, now);
-        event =
-            new Event(
-                workspace,
-                eventId,
-                current.id(),
-                input.type(),
-                input.properties(),
-                input.traits(),
-                valid.timestamp,
-                receivedAt,
-                input.messageId(),
-                input.context(),
-                resolved.resolution(),
-                result.triggers());
+        event = event(valid, current.id(), resolved.resolution(), result.triggers());
         events.append(event);
         stored = true;
         try {
@@ -425,13 +481,30 @@ public final class IngestEventsService implements IngestEventsUseCase {
           current = IdentityResolver.withIdentifiers(reloaded, resolved.attach());
         }
       }
-      for (Trigger trigger : event.triggers()) {
-        if (triggers.recordOnce(trigger)) {
-          deliver(trigger);
-        }
-      }
+      fire(event);
       return new IngestOutcome.Accepted(
-          eventId, event.contactId(), resolved.resolution(), resolved.conflicts());
+          eventId, event.contactId(), event.resolvedBy(), resolved.conflicts());
+    }
+
+    /**
+     * The event that created {@code contact} and was interrupted before it was stored: rebuilt, its
+     * triggers recomputed from the empty contact it started from (trigger ids are the same).
+     */
+    private Event eventThatCreated(
+        Validated valid, Contact contact, ContactEvolution.EventFacts facts) {
+      if (!contact.appliedEvents().equals(List.of(eventId))) {
+        throw new StorageException(
+            "contact " + contact.id() + " has applied event " + eventId + " that is not stored");
+      }
+      Contact empty =
+          Contact.create(
+              workspace,
+              contact.id(),
+              dev.touchline.core.domain.contact.Identities.of(valid.identifiers),
+              contact.createdAt());
+      ContactEvolution.Result replay =
+          ContactEvolution.apply(config, empty, facts, contact.updatedAt());
+      return event(valid, contact.id(), Resolution.NEW, replay.triggers());
     }
 
     /**

@@ -98,9 +98,12 @@ class IngestEventsServiceTest {
 
   @Test
   void aFailureBeforeTheEventIsStored_releasesTheClaims_soAResendSucceeds() {
-    FlakyEvents events = new FlakyEvents(1);
+    FlakyEvents events = new FlakyEvents(0);
     Touchline t =
         engine(new InMemoryContactRepository(), events, new InMemoryTriggerRepository(), sink);
+    assertThat(ingest(t, EventInput.of("page_viewed", "email", "ann@example.com")))
+        .isInstanceOf(IngestOutcome.Accepted.class);
+    events.failures = 1;
 
     IngestOutcome first = ingest(t, signup("m-1"));
 
@@ -115,6 +118,7 @@ class IngestEventsServiceTest {
         .singleElement()
         .satisfies(
             e -> assertThat(e.processError().orElseThrow().code()).isEqualTo("internal_error"));
+    assertThat(ann(t).score()).as("nothing of the failed attempt was applied").isZero();
 
     IngestOutcome resend = ingest(t, signup("m-1"));
     assertThat(resend).isInstanceOf(IngestOutcome.Accepted.class);
@@ -127,10 +131,13 @@ class IngestEventsServiceTest {
     FlakyContacts contacts = new FlakyContacts(1);
     InMemoryEventRepository events = new InMemoryEventRepository();
     Touchline t = engine(contacts, events, new InMemoryTriggerRepository(), sink);
+    assertThat(ingest(t, EventInput.of("page_viewed", "email", "ann@example.com")))
+        .as("creating a contact writes no update")
+        .isInstanceOf(IngestOutcome.Accepted.class);
 
     IngestOutcome first = ingest(t, signup("m-2"));
     assertThat(first).isInstanceOf(IngestOutcome.Rejected.class);
-    EventId stored = onlyEvent(events).id();
+    EventId stored = newest(events).id();
     assertThat(ann(t).score()).as("the contact update was lost").isZero();
 
     IngestOutcome early = ingest(t, signup("m-2"));
@@ -150,7 +157,40 @@ class IngestEventsServiceTest {
     assertThat(ingest(t, signup("m-2"))).isInstanceOf(IngestOutcome.Duplicate.class);
     assertThat(ann(t).score()).isEqualTo(5);
     assertThat(sink.delivered()).hasSize(1);
-    assertThat(onlyEvent(events).id()).isEqualTo(stored);
+    assertThat(newest(events).id()).isEqualTo(stored);
+  }
+
+  @Test
+  void aNewContactCreatedWithItsEvent_butTheEventNotStored_isFinishedByTheResend_exactlyOnce() {
+    FlakyEvents events = new FlakyEvents(1);
+    Touchline t =
+        engine(new InMemoryContactRepository(), events, new InMemoryTriggerRepository(), sink);
+
+    assertThat(ingest(t, signup("m-7"))).isInstanceOf(IngestOutcome.Rejected.class);
+    Contact created = ann(t);
+    assertThat(created.score()).as("the contact was created with the event applied").isEqualTo(5);
+    assertThat(sink.delivered()).isEmpty();
+
+    assertThat(ingest(t, signup("m-7")))
+        .as("within the grace: the first attempt may still be running")
+        .isInstanceOf(IngestOutcome.Duplicate.class);
+
+    clock.advance(Duration.ofSeconds(30));
+    IngestOutcome late = ingest(t, signup("m-7"));
+    assertThat(late)
+        .isInstanceOfSatisfying(
+            IngestOutcome.Accepted.class,
+            a -> {
+              assertThat(a.eventId()).isEqualTo(created.appliedEvents().get(0));
+              assertThat(a.resolved()).isEqualTo(dev.touchline.core.domain.identity.Resolution.NEW);
+            });
+    assertThat(events.findById(WS, created.appliedEvents().get(0))).isPresent();
+    assertThat(ann(t).score()).isEqualTo(5);
+    assertThat(sink.delivered())
+        .singleElement()
+        .satisfies(tr -> assertThat(tr.workflow()).isEqualTo("welcome"));
+    assertThat(ingest(t, signup("m-7"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(sink.delivered()).hasSize(1);
   }
 
   @Test
@@ -313,17 +353,18 @@ class IngestEventsServiceTest {
             IngestOutcome.Rejected.class, r -> assertThat(r.field()).contains("email"));
   }
 
-  private static Event onlyEvent(InMemoryEventRepository events) {
+  /** The most recent event of the workspace. */
+  private static Event newest(InMemoryEventRepository events) {
     Page<Event> page =
         events.query(new EventQuery(WS, Optional.empty(), Optional.empty(), PageRequest.first(10)));
-    assertThat(page.items()).hasSize(1);
+    assertThat(page.items()).isNotEmpty();
     return page.items().get(0);
   }
 
   /** Fails the first {@code failures} appends, and any append of {@code failOnType}. */
   private static final class FlakyEvents implements EventRepository {
     private final InMemoryEventRepository delegate = new InMemoryEventRepository();
-    private int failures;
+    int failures;
     String failOnType;
 
     FlakyEvents(int failures) {

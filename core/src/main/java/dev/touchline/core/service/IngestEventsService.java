@@ -407,7 +407,6 @@ public final class IngestEventsService implements IngestEventsUseCase {
       stored = true; // the contact carries this event now: keep the claims so a resend finishes it
       Event event = event(valid, fresh.id(), Resolution.NEW, result.triggers());
       events.append(event);
-      stored = true;
       fire(event);
       return Optional.of(
           new IngestOutcome.Accepted(eventId, fresh.id(), Resolution.NEW, List.of()));

@@ -11,7 +11,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** API keys by the hash of their secret, listed per workspace through GSI1. */
 public final class DynamoDbApiKeyRepository implements ApiKeyRepository {
@@ -50,34 +49,26 @@ public final class DynamoDbApiKeyRepository implements ApiKeyRepository {
 
   @Override
   public boolean revoke(WorkspaceId workspace, String keyId) {
-    Optional<ApiKey> key =
-        listByWorkspace(workspace).stream().filter(k -> k.id().equals(keyId)).findFirst();
-    if (key.isEmpty()) {
-      return false;
-    }
-    try {
-      store.run(
-          "revoke API key " + keyId,
-          () ->
-              store
-                  .client()
-                  .updateItem(
-                      b ->
-                          b.tableName(store.tableName())
-                              .key(
-                                  Map.of(
-                                      DynamoDbStore.PK,
-                                          AttributeValue.fromS(ApiKeyItem.pk(key.get().hash())),
-                                      DynamoDbStore.SK, AttributeValue.fromS("#")))
-                              .updateExpression("SET revoked = :t")
-                              .conditionExpression("workspace = :ws")
-                              .expressionAttributeValues(
-                                  Map.of(
-                                      ":t", AttributeValue.fromBool(true),
-                                      ":ws", AttributeValue.fromS(workspace.value())))));
-      return true;
-    } catch (ConditionalCheckFailedException gone) {
-      return false;
-    }
+    List<ApiKeyItem> found = new ArrayList<>();
+    store.run(
+        "find API key " + keyId,
+        () ->
+            table
+                .index(DynamoDbStore.GSI1)
+                .query(
+                    QueryConditional.keyEqualTo(
+                        Key.builder()
+                            .partitionValue(ApiKeyItem.byWorkspace(workspace))
+                            .sortValue(keyId)
+                            .build()))
+                .forEach(page -> found.addAll(page.items())));
+    return !found.isEmpty()
+        && store.setFlag(
+            ApiKeyItem.pk(found.get(0).hash()),
+            "#",
+            "revoked",
+            "workspace = :ws",
+            Map.of(":ws", AttributeValue.fromS(workspace.value())),
+            "revoke API key " + keyId);
   }
 }

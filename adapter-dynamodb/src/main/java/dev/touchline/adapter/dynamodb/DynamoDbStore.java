@@ -2,7 +2,9 @@ package dev.touchline.adapter.dynamodb;
 
 import dev.touchline.core.port.out.StorageException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -144,6 +147,37 @@ public final class DynamoDbStore {
     Key key = Key.builder().partitionValue(pk).sortValue(sk).build();
     return Optional.ofNullable(
         call("read " + what, () -> table.getItem(r -> r.key(key).consistentRead(true))));
+  }
+
+  /**
+   * Sets a boolean attribute to true on one item if {@code condition} holds.
+   *
+   * @return false when the condition did not hold (nothing was written)
+   */
+  boolean setFlag(
+      String pk,
+      String sk,
+      String attribute,
+      String condition,
+      Map<String, AttributeValue> conditionValues,
+      String what) {
+    Map<String, AttributeValue> values = new HashMap<>(conditionValues);
+    values.put(":flag", AttributeValue.fromBool(true));
+    try {
+      run(
+          what,
+          () ->
+              client.updateItem(
+                  b ->
+                      b.tableName(tableName)
+                          .key(Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk)))
+                          .updateExpression("SET " + attribute + " = :flag")
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values)));
+      return true;
+    } catch (ConditionalCheckFailedException conditionFailed) {
+      return false;
+    }
   }
 
   void run(String what, Runnable call) {

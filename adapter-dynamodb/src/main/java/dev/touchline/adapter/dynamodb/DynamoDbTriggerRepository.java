@@ -11,7 +11,6 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Fired triggers: recorded with a conditional put, marked delivered with a conditional update. */
@@ -44,28 +43,14 @@ public final class DynamoDbTriggerRepository implements TriggerRepository {
 
   @Override
   public void markDelivered(WorkspaceId workspace, String triggerId) {
-    try {
-      store.run(
-          "mark trigger " + triggerId + " delivered",
-          () ->
-              store
-                  .client()
-                  .updateItem(
-                      b ->
-                          b.tableName(store.tableName())
-                              .key(
-                                  Map.of(
-                                      DynamoDbStore.PK,
-                                          AttributeValue.fromS(
-                                              TriggerItem.pk(workspace, triggerId)),
-                                      DynamoDbStore.SK, AttributeValue.fromS("#")))
-                              .updateExpression("SET delivered = :t")
-                              .conditionExpression("attribute_exists(PK)")
-                              .expressionAttributeValues(
-                                  Map.of(":t", AttributeValue.fromBool(true)))));
-    } catch (ConditionalCheckFailedException unknown) {
-      // nothing recorded under that id: nothing to mark
-    }
+    // false when nothing is recorded under that id: then there is nothing to mark
+    store.setFlag(
+        TriggerItem.pk(workspace, triggerId),
+        "#",
+        "delivered",
+        "attribute_exists(PK)",
+        Map.of(),
+        "mark trigger " + triggerId + " delivered");
   }
 
   @Override

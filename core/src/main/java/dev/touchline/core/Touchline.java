@@ -24,12 +24,14 @@ import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
 import dev.touchline.core.port.out.EventRepository;
 import dev.touchline.core.port.out.IncomingLog;
+import dev.touchline.core.port.out.IngestObserver;
 import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.TriggerSink;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
 import dev.touchline.core.service.ApiKeyService;
 import dev.touchline.core.service.AuthenticationService;
 import dev.touchline.core.service.IngestEventsService;
+import dev.touchline.core.service.ObservedIngest;
 import dev.touchline.core.service.QueryContactsService;
 import dev.touchline.core.service.QueryEventsService;
 import dev.touchline.core.service.QueryIncomingService;
@@ -65,7 +67,7 @@ public final class Touchline {
             b.configRepository, b.configParser, b.defaultConfigDocument, b.configRefresh);
     this.limits = b.limits;
     this.triggers = b.triggers;
-    this.ingest =
+    IngestEventsUseCase service =
         new IngestEventsService(
             configs,
             b.contacts,
@@ -78,6 +80,10 @@ public final class Touchline {
             b.clock,
             b.limits,
             b.inFlightGrace);
+    this.ingest =
+        b.ingestObserver == IngestObserver.NONE
+            ? service
+            : new ObservedIngest(service, b.ingestObserver);
     this.events = new QueryEventsService(b.events);
     this.incoming = new QueryIncomingService(b.incoming);
     this.contacts = new QueryContactsService(b.contacts, configs);
@@ -149,6 +155,7 @@ public final class Touchline {
     private String defaultConfigDocument = DefaultWorkspaceConfig.document();
     private Duration configRefresh = Duration.ofSeconds(5);
     private Duration inFlightGrace = Duration.ofSeconds(30);
+    private IngestObserver ingestObserver = IngestObserver.NONE;
     private final Ulids ids = new Ulids();
 
     private Builder() {}
@@ -228,6 +235,12 @@ public final class Touchline {
      */
     public Builder inFlightGrace(Duration value) {
       this.inFlightGrace = Objects.requireNonNull(value, "inFlightGrace");
+      return this;
+    }
+
+    /** Told of every completed ingest command, e.g. for metrics (default: nothing). */
+    public Builder ingestObserver(IngestObserver value) {
+      this.ingestObserver = Objects.requireNonNull(value, "ingestObserver");
       return this;
     }
 

@@ -1,0 +1,140 @@
+package dev.touchline.http;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.touchline.adapter.dynamodb.DynamoDbStorage;
+import dev.touchline.adapter.dynamodb.DynamoDbStore;
+import dev.touchline.core.Touchline;
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The store the server was told to use, opened: nothing for {@code memory}, DynamoDB Local in
+ * process for {@code embedded}, a client for {@code dynamodb}. Closing it releases what it opened.
+ */
+public final class StoreRuntime implements AutoCloseable {
+  /** The embedded store's database file, inside the data directory. */
+  public static final String EMBEDDED_FILE = "touchline.db";
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoreRuntime.class);
+
+  private final ServerSettings.Store kind;
+  private final Optional<DynamoDbStore> store;
+  private final Optional<AmazonDynamoDBLocal> local;
+  private final Optional<DynamoDbClient> client;
+
+  private StoreRuntime(
+      ServerSettings.Store kind,
+      Optional<DynamoDbStore> store,
+      Optional<AmazonDynamoDBLocal> local,
+      Optional<DynamoDbClient> client) {
+    this.kind = kind;
+    this.store = store;
+    this.local = local;
+    this.client = client;
+  }
+
+  /** Opens the configured store; fails with a message naming the setting at fault. */
+  public static StoreRuntime open(ServerSettings settings) {
+    return switch (settings.store()) {
+      case MEMORY -> {
+        LOG.info("store: memory (data is lost when the server stops)");
+        yield new StoreRuntime(
+            ServerSettings.Store.MEMORY, Optional.empty(), Optional.empty(), Optional.empty());
+      }
+      case EMBEDDED -> openEmbedded(settings.dataDir(), settings.dynamoDbTable());
+      case DYNAMODB -> openDynamoDb(settings);
+    };
+  }
+
+  private static StoreRuntime openEmbedded(Path dataDir, String table) {
+    Path file = dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create the data directory " + dataDir.toAbsolutePath() + " (TOUCHLINE_DATA_DIR)",
+          e);
+    }
+    if (Files.isDirectory(file)) {
+      // DynamoDB Local hangs when given a directory instead of its database file.
+      throw new ConfigurationException(file + " is a directory; it must be the embedded database");
+    }
+    System.setProperty("ddb.local.telemetry", "false");
+    AmazonDynamoDBLocal local = DynamoDBEmbedded.create(file.toFile(), false);
+    try {
+      DynamoDbStore store = new DynamoDbStore(local.dynamoDbClient(), table);
+      store.createTableIfMissing(true);
+      LOG.info("store: embedded DynamoDB Local, data in {}", file);
+      return new StoreRuntime(
+          ServerSettings.Store.EMBEDDED, Optional.of(store), Optional.of(local), Optional.empty());
+    } catch (RuntimeException e) {
+      local.shutdownNow();
+      throw e;
+    }
+  }
+
+  private static StoreRuntime openDynamoDb(ServerSettings settings) {
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+    settings.dynamoDbRegion().map(Region::of).ifPresent(builder::region);
+    settings.dynamoDbEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
+    DynamoDbClient client;
+    try {
+      client = builder.build();
+    } catch (RuntimeException e) {
+      throw new ConfigurationException(
+          "cannot create the DynamoDB client (set TOUCHLINE_DYNAMODB_REGION or AWS_REGION, and"
+              + " credentials the AWS SDK can find): "
+              + e.getMessage(),
+          e);
+    }
+    DynamoDbStore store = new DynamoDbStore(client, settings.dynamoDbTable());
+    try {
+      if (settings.dynamoDbCreateTable()) {
+        store.createTableIfMissing(true);
+      } else if (!store.tableExists()) {
+        throw new ConfigurationException(
+            "the DynamoDB table '"
+                + settings.dynamoDbTable()
+                + "' does not exist; create it (SAM template or TOUCHLINE_DYNAMODB_CREATE_TABLE=true)");
+      }
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    LOG.info(
+        "store: DynamoDB table {} at {}",
+        settings.dynamoDbTable(),
+        settings.dynamoDbEndpoint().orElse("the region's endpoint"));
+    return new StoreRuntime(
+        ServerSettings.Store.DYNAMODB, Optional.of(store), Optional.empty(), Optional.of(client));
+  }
+
+  /** Points the builder's storage ports at this store (memory needs nothing: the default). */
+  public Touchline.Builder configure(Touchline.Builder builder, Clock clock) {
+    return store.map(s -> DynamoDbStorage.on(s, clock).configure(builder)).orElse(builder);
+  }
+
+  public ServerSettings.Store kind() {
+    return kind;
+  }
+
+  @Override
+  public void close() {
+    client.ifPresent(DynamoDbClient::close);
+    local.ifPresent(AmazonDynamoDBLocal::shutdownNow);
+  }
+}

@@ -56,7 +56,7 @@ public final class ServerSettings {
     if (dataDir.isBlank()) {
       throw new ConfigurationException("touchline.data-dir (TOUCHLINE_DATA_DIR) must not be blank");
     }
-    this.dataDir = Path.of(dataDir.trim());
+    this.dataDir = Path.of(dataDir.trim()).toAbsolutePath().normalize();
     this.configFile = blankToEmpty(configFile).map(Path::of);
     this.bootstrapKey = blankToEmpty(bootstrapKey);
     try {

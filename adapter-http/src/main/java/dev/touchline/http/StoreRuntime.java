@@ -72,7 +72,6 @@ public final class StoreRuntime implements AutoCloseable {
       // DynamoDB Local hangs when given a directory instead of its database file.
       throw new ConfigurationException(file + " is a directory; it must be the embedded database");
     }
-    System.setProperty("ddb.local.telemetry", "false");
     AmazonDynamoDBLocal local = DynamoDBEmbedded.create(file.toFile(), false);
     try {
       DynamoDbStore store = new DynamoDbStore(local.dynamoDbClient(), table);

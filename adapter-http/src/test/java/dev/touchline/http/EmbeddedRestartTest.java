@@ -1,0 +1,67 @@
+package dev.touchline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default store keeps its data in the data directory: a restart finds everything. */
+class EmbeddedRestartTest {
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS) // DynamoDB Local hangs rather than fails
+  void contactsEventsAndKeysSurviveARestart(@TempDir Path dataDir) {
+    Map<String, Object> embedded =
+        Map.of("touchline.store", "embedded", "touchline.data-dir", dataDir.toString());
+
+    String key;
+    String contactId;
+    String eventId;
+    StartupTest.Captured<RunningServer> first =
+        StartupTest.captureStdout(() -> RunningServer.start(embedded));
+    try (RunningServer server = first.value()) {
+      key = server.bean(Bootstrap.class).generatedKey().orElseThrow();
+      JsonNode accepted =
+          Json.of(
+              server.post(
+                  "/v1/events",
+                  key,
+                  "{\"event\":\"signup\",\"email\":\"keep@example.com\",\"messageId\":\"keep-1\","
+                      + "\"properties\":{\"plan\":\"pro\"}}"));
+      contactId = accepted.get("customerId").asText();
+      eventId = accepted.get("eventId").asText();
+      server.post("/v1/events", key, "{\"event\":\"login\",\"email\":\"keep@example.com\"}");
+    }
+    assertThat(Files.isRegularFile(dataDir.resolve(StoreRuntime.EMBEDDED_FILE))).isTrue();
+
+    StartupTest.Captured<RunningServer> second =
+        StartupTest.captureStdout(() -> RunningServer.start(embedded));
+    try (RunningServer server = second.value()) {
+      assertThat(server.bean(Bootstrap.class).generatedKey()).isEmpty();
+      assertThat(second.output()).doesNotContain("tl_live_");
+
+      JsonNode contact = Json.of(server.get("/v1/contacts?email=keep%40example.com", key));
+      JsonNode timeline = Json.of(server.get("/v1/events?contactId=" + contactId, key));
+      JsonNode event = Json.of(server.get("/v1/events/" + eventId, key));
+      HttpResponse<String> resend =
+          server.post(
+              "/v1/events",
+              key,
+              "{\"event\":\"signup\",\"email\":\"keep@example.com\",\"messageId\":\"keep-1\","
+                  + "\"properties\":{\"plan\":\"pro\"}}");
+
+      assertThat(contact.get("id").asText()).isEqualTo(contactId);
+      assertThat(timeline.get("data")).hasSize(2);
+      assertThat(event.get("properties").get("plan").asText()).isEqualTo("pro");
+      assertThat(resend.statusCode()).isEqualTo(200);
+      assertThat(Json.of(resend).get("status").asText()).isEqualTo("duplicate");
+    }
+  }
+}

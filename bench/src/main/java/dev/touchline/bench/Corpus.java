@@ -40,38 +40,54 @@ public final class Corpus {
 
   /** {@code batches} request bodies of {@code batchSize} events each. */
   static List<byte[]> batches(int batches, int batchSize, int contacts, long seed) {
-    Random random = new Random(seed);
+    List<String> events = events(batches * batchSize, contacts, seed);
     List<byte[]> out = new ArrayList<>(batches);
-    List<String> sent = new ArrayList<>();
-    String padding = "lorem ipsum dolor sit amet ".repeat(25);
-    int serial = 0;
     for (int b = 0; b < batches; b++) {
       StringBuilder body = new StringBuilder(batchSize * 1100).append("{\"events\":[");
       for (int i = 0; i < batchSize; i++) {
         if (i > 0) {
           body.append(',');
         }
-        int roll = random.nextInt(100);
-        if (roll < 5 && !sent.isEmpty()) {
-          body.append(
-              sent.get(random.nextInt(sent.size()))); // a resend: same messageId, same payload
-          continue;
-        }
-        String event =
-            event(
-                random,
-                roll < 15 ? "identify" : TYPES[random.nextInt(TYPES.length)],
-                random.nextInt(contacts),
-                serial++,
-                padding);
-        if (sent.size() < 10_000) {
-          sent.add(event);
-        } else {
-          sent.set(random.nextInt(sent.size()), event);
-        }
-        body.append(event);
+        body.append(events.get(b * batchSize + i));
       }
       out.add(body.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  /** {@code count} single-event request bodies, the same mix as the batches. */
+  static List<byte[]> singles(int count, int contacts, long seed) {
+    return events(count, contacts, seed).stream()
+        .map(e -> e.getBytes(StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  /** The events of the corpus, in order: 10% identify, 5% resends of an earlier event. */
+  private static List<String> events(int count, int contacts, long seed) {
+    Random random = new Random(seed);
+    List<String> out = new ArrayList<>(count);
+    List<String> sent = new ArrayList<>();
+    String padding = "lorem ipsum dolor sit amet ".repeat(25);
+    int serial = 0;
+    for (int i = 0; i < count; i++) {
+      int roll = random.nextInt(100);
+      if (roll < 5 && !sent.isEmpty()) {
+        out.add(sent.get(random.nextInt(sent.size()))); // a resend: same messageId, same payload
+        continue;
+      }
+      String event =
+          event(
+              random,
+              roll < 15 ? "identify" : TYPES[random.nextInt(TYPES.length)],
+              random.nextInt(contacts),
+              serial++,
+              padding);
+      if (sent.size() < 10_000) {
+        sent.add(event);
+      } else {
+        sent.set(random.nextInt(sent.size()), event);
+      }
+      out.add(event);
     }
     return out;
   }

@@ -45,6 +45,26 @@ class CorpusTest {
   }
 
   @Test
+  void theSingleEventBodiesAreTheBatchesEventsOneByOne() throws Exception {
+    List<byte[]> batches = Corpus.batches(3, 100, 10_000, 7);
+    List<byte[]> singles = Corpus.singles(300, 10_000, 7);
+    EventRequestDecoder decoder = new EventRequestDecoder(IngestLimits.DEFAULT);
+
+    int n = 0;
+    for (byte[] body : batches) {
+      for (JsonNode e : MAPPER.readTree(body).get("events")) {
+        JsonNode single = MAPPER.readTree(singles.get(n));
+        assertThat(single).isEqualTo(e);
+        IngestCommand command = decoder.decode(singles.get(n), Optional.empty());
+        assertThat(command.batch()).isFalse();
+        assertThat(command.items()).singleElement().isInstanceOf(IngestItem.Valid.class);
+        n++;
+      }
+    }
+    assertThat(n).isEqualTo(300);
+  }
+
+  @Test
   void theGeneratedConfigurationsParse_withTheRequestedNumberOfRules() {
     JacksonWorkspaceConfigParser parser = new JacksonWorkspaceConfigParser();
     for (int rules : new int[] {10, 50, 100}) {

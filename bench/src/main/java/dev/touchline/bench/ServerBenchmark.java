@@ -1,0 +1,199 @@
+package dev.touchline.bench;
+
+import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.ApiKeySecrets;
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.apikey.RateLimit;
+import dev.touchline.core.domain.event.EventInput;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.in.IngestCommand;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The real server on loopback, driven by one client thread over one kept-alive HTTP/1.1 connection:
+ * {@code batch} posts the in-process benchmark's batches (events/s), {@code single} posts one event
+ * per request and {@code echo} sends the same bodies to an endpoint that only answers them back
+ * (requests/s). A fresh server per iteration, its contacts known beforehand.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ServerBenchmark {
+  private static final int BATCHES = 1500;
+  private static final int SINGLES = 50_000;
+
+  /** A running server and the request bodies it is sent. */
+  @State(Scope.Benchmark)
+  public static class Server {
+    @Param({"memory"})
+    public String store;
+
+    @Param({"50"})
+    public int rules;
+
+    @Param({"10000"})
+    public int contacts;
+
+    List<byte[]> batches;
+    List<byte[]> singles;
+    int nextBatch;
+    int nextSingle;
+
+    private ApplicationContext context;
+    private Path dataDir;
+    HttpClient client;
+    URI events;
+    URI echo;
+    String key;
+
+    @Setup(Level.Trial)
+    public void generate() {
+      batches = Corpus.batches(BATCHES, IngestBenchmark.BATCH, contacts, 7);
+      singles = Corpus.singles(SINGLES, contacts, 7);
+      client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Setup(Level.Iteration)
+    public void start() throws IOException {
+      dataDir = Files.createTempDirectory("touchline-bench");
+      context =
+          ApplicationContext.builder()
+              .properties(
+                  Map.of(
+                      "micronaut.server.port",
+                      -1,
+                      "micronaut.server.host",
+                      "127.0.0.1",
+                      "touchline.store",
+                      store,
+                      "touchline.data-dir",
+                      dataDir.toString(),
+                      "touchline.bootstrap-key",
+                      ApiKeySecrets.generate(), // nothing printed
+                      "logger.levels.dev.touchline",
+                      "WARN",
+                      "logger.levels.io.micronaut",
+                      "WARN"))
+              .start();
+      EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+      Touchline engine = context.getBean(Touchline.class);
+      WorkspaceId ws = new WorkspaceId("bench");
+      Caller admin = Caller.trusted(ws);
+      engine.workspaceConfig().replace(admin, Corpus.config(rules));
+      List<EventInput> known = new ArrayList<>(500);
+      for (int n = 0; n < contacts; n++) {
+        known.add(EventInput.of("signup", "email", Corpus.email(n)));
+        if (known.size() == 500 || n == contacts - 1) {
+          engine.ingest().ingest(admin, IngestCommand.ofAll(known));
+          known.clear();
+        }
+      }
+      key =
+          engine
+              .apiKeys()
+              .issue(
+                  ws,
+                  EnumSet.allOf(dev.touchline.core.domain.apikey.Scope.class),
+                  new RateLimit(1_000_000_000L, 1e9))
+              .secret();
+      events = URI.create("http://127.0.0.1:" + server.getPort() + "/v1/events");
+      echo = URI.create("http://127.0.0.1:" + server.getPort() + "/bench/echo");
+      nextBatch = 0;
+      nextSingle = 0;
+    }
+
+    @TearDown(Level.Iteration)
+    public void stop() throws IOException {
+      context.close();
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+
+    HttpResponse<byte[]> post(URI uri, byte[] body) {
+      HttpRequest request =
+          HttpRequest.newBuilder(uri)
+              .header("X-API-Key", key)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
+      try {
+        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    byte[] nextBatch() {
+      byte[] body = batches.get(nextBatch);
+      nextBatch = (nextBatch + 1) % batches.size();
+      return body;
+    }
+
+    byte[] nextSingle() {
+      byte[] body = singles.get(nextSingle);
+      nextSingle = (nextSingle + 1) % singles.size();
+      return body;
+    }
+  }
+
+  private static HttpResponse<byte[]> expect(HttpResponse<byte[]> response, int... statuses) {
+    for (int status : statuses) {
+      if (response.statusCode() == status) {
+        return response;
+      }
+    }
+    throw new IllegalStateException(
+        "benchmark request failed: "
+            + response.statusCode()
+            + " "
+            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(IngestBenchmark.BATCH)
+  public HttpResponse<byte[]> batch(Server server) {
+    return expect(server.post(server.events, server.nextBatch()), 200);
+  }
+
+  @Benchmark
+  public HttpResponse<byte[]> single(Server server) {
+    return expect(server.post(server.events, server.nextSingle()), 200, 201);
+  }
+
+  @Benchmark
+  public HttpResponse<byte[]> echo(Server server) {
+    return expect(server.post(server.echo, server.nextSingle()), 200);
+  }
+}

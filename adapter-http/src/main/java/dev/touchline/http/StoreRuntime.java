@@ -127,6 +127,16 @@ public final class StoreRuntime implements AutoCloseable {
     return store.map(s -> DynamoDbStorage.on(s, clock).configure(builder)).orElse(builder);
   }
 
+  /** The table, for the stores that have one. */
+  public Optional<String> tableName() {
+    return store.map(DynamoDbStore::tableName);
+  }
+
+  /** Whether the store answers: always for memory, its table exists for the others. */
+  public boolean reachable() {
+    return store.map(DynamoDbStore::tableExists).orElse(true);
+  }
+
   public ServerSettings.Store kind() {
     return kind;
   }

@@ -333,7 +333,11 @@ class HttpRoutesTest {
     HttpResponse<String> health = server.send(server.request("/health").GET().build());
 
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(Json.of(health).get("status").asText()).isEqualTo("UP");
+    JsonNode doc = Json.of(health);
+    assertThat(doc.get("status").asText()).isEqualTo("UP");
+    assertThat(doc.get("details").get("store").get("status").asText()).isEqualTo("UP");
+    assertThat(doc.get("details").get("store").get("details").get("store").asText())
+        .isEqualTo("memory");
   }
 
   @Test

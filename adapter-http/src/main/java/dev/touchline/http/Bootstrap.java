@@ -53,8 +53,13 @@ public final class Bootstrap {
       throw new ConfigurationException(
           "cannot read the workspace configuration file " + file + " (TOUCHLINE_CONFIG): " + e, e);
     }
+    Caller operator = Caller.trusted(settings.workspace());
+    if (engine.workspaceConfig().get(operator).document().equals(document)) {
+      LOG.info("workspace {}: configuration from {} already installed", settings.workspace(), file);
+      return;
+    }
     try {
-      var stored = engine.workspaceConfig().replace(Caller.trusted(settings.workspace()), document);
+      var stored = engine.workspaceConfig().replace(operator, document);
       LOG.info(
           "workspace {}: configuration from {} installed (version {})",
           settings.workspace(),

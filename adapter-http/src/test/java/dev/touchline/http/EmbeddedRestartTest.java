@@ -17,9 +17,20 @@ class EmbeddedRestartTest {
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS) // DynamoDB Local hangs rather than fails
-  void contactsEventsAndKeysSurviveARestart(@TempDir Path dataDir) {
+  void contactsEventsKeysAndConfigurationSurviveARestart(@TempDir Path dataDir) throws Exception {
+    Path config = dataDir.resolve("workspace.json");
+    Files.writeString(
+        config,
+        "{\"rules\":[{\"id\":\"tag\",\"when\":{\"event\":\"signup\"},"
+            + "\"then\":[{\"addTag\":\"kept\"}]}]}");
     Map<String, Object> embedded =
-        Map.of("touchline.store", "embedded", "touchline.data-dir", dataDir.toString());
+        Map.of(
+            "touchline.store",
+            "embedded",
+            "touchline.data-dir",
+            dataDir.resolve("data").toString(),
+            "touchline.config-file",
+            config.toString());
 
     String key;
     String contactId;
@@ -39,7 +50,8 @@ class EmbeddedRestartTest {
       eventId = accepted.get("eventId").asText();
       server.post("/v1/events", key, "{\"event\":\"login\",\"email\":\"keep@example.com\"}");
     }
-    assertThat(Files.isRegularFile(dataDir.resolve(StoreRuntime.EMBEDDED_FILE))).isTrue();
+    assertThat(Files.isRegularFile(dataDir.resolve("data").resolve(StoreRuntime.EMBEDDED_FILE)))
+        .isTrue();
 
     StartupTest.Captured<RunningServer> second =
         StartupTest.captureStdout(() -> RunningServer.start(embedded));
@@ -58,6 +70,10 @@ class EmbeddedRestartTest {
                   + "\"properties\":{\"plan\":\"pro\"}}");
 
       assertThat(contact.get("id").asText()).isEqualTo(contactId);
+      assertThat(contact.get("tags").toString()).contains("kept");
+      // The same file at the next start is not installed again: the version stays.
+      assertThat(server.get("/v1/workspace/config", key).headers().firstValue("X-Config-Version"))
+          .hasValue("1");
       assertThat(timeline.get("data")).hasSize(2);
       assertThat(event.get("properties").get("plan").asText()).isEqualTo("pro");
       assertThat(resend.statusCode()).isEqualTo(200);

@@ -77,6 +77,9 @@ class StartupTest {
           Json.of(server.get("/v1/contacts/" + accepted.get("customerId").asText(), secret));
 
       assertThat(contact.get("tags").toString()).contains("from-file");
+      assertThat(
+              server.get("/v1/workspace/config", secret).headers().firstValue("X-Config-Version"))
+          .hasValue("1");
     }
   }
 

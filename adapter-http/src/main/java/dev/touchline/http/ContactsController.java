@@ -12,6 +12,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,9 +36,18 @@ class ContactsController {
   @Operation(
       summary = "Find a contact by exactly one identifier",
       description = "Scope contacts:read. The identifier is normalised as on ingest.")
-  @ApiResponse(responseCode = "200", description = "the contact")
-  @ApiResponse(responseCode = "400", description = "invalid_payload: not exactly one identifier")
-  @ApiResponse(responseCode = "404", description = "not_found")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the contact",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Contact")))
+  @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
+  @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> find(
       HttpRequest<?> request,
       @Nullable @QueryValue String email,
@@ -48,8 +60,17 @@ class ContactsController {
   @Operation(
       summary = "One contact with identities, attributes, tags, score and segments",
       description = "Scope contacts:read.")
-  @ApiResponse(responseCode = "200", description = "the contact")
-  @ApiResponse(responseCode = "404", description = "not_found (also for another workspace's)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the contact",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Contact")))
+  @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> get(HttpRequest<?> request, String id) {
     return bridge.serve(request, null);
   }
@@ -60,10 +81,35 @@ class ContactsController {
       description =
           "Scope contacts:write. Body {email?, phone?, externalId?, attributes?}; 201 when"
               + " created, 200 when updated. How reject-policy workspaces admit new contacts.")
-  @ApiResponse(responseCode = "201", description = "created")
-  @ApiResponse(responseCode = "200", description = "updated")
-  @ApiResponse(responseCode = "400", description = "invalid_payload")
-  HttpResponse<byte[]> upsert(HttpRequest<?> request, @Nullable @Body byte[] body) {
+  @ApiResponse(
+      responseCode = "201",
+      description = "created (with resolved)",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Contact")))
+  @ApiResponse(
+      responseCode = "200",
+      description = "updated (with resolved)",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Contact")))
+  @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
+  HttpResponse<byte[]> upsert(
+      HttpRequest<?> request,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = "application/json",
+                      schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ContactRequest")))
+          @Nullable
+          @Body
+          byte[] body) {
     return bridge.serve(request, body);
   }
 }

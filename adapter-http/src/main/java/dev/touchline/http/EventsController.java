@@ -14,6 +14,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,19 +44,43 @@ class EventsController {
           "Scope events:write. One event answers 201 (accepted), or 200 with status duplicate or"
               + " discarded. A batch answers 200 with counts and one result per item, in order;"
               + " an invalid item never sinks the valid ones.")
-  @ApiResponse(responseCode = "201", description = "the event was accepted")
-  @ApiResponse(responseCode = "200", description = "a duplicate, a discarded event, or a batch")
-  @ApiResponse(responseCode = "400", description = "invalid_payload")
-  @ApiResponse(responseCode = "401", description = "unauthenticated")
-  @ApiResponse(responseCode = "403", description = "forbidden_scope")
+  @ApiResponse(
+      responseCode = "201",
+      description = "the event was accepted",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IngestResult")))
+  @ApiResponse(
+      responseCode = "200",
+      description = "a duplicate or discarded event, or a batch's results",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IngestResponse")))
+  @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
   @ApiResponse(
       responseCode = "409",
-      description = "idempotency_conflict: the messageId was used with another payload")
-  @ApiResponse(responseCode = "413", description = "payload_too_large")
-  @ApiResponse(responseCode = "429", description = "rate_limited, with Retry-After")
+      description = "idempotency_conflict: the messageId was used with another payload",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Error")))
+  @ApiResponse(responseCode = "413", ref = OpenApiRefs.TOO_LARGE)
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> ingest(
       HttpRequest<?> request,
-      @Nullable @Body byte[] body,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = "application/json",
+                      schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IngestRequest")))
+          @Nullable
+          @Body
+          byte[] body,
       @Parameter(description = "the messageId of a single-event request")
           @Nullable
           @Header("Idempotency-Key")
@@ -65,8 +92,17 @@ class EventsController {
   @Operation(
       summary = "A contact's timeline, or the workspace's events, newest first",
       description = "Scope events:read. Lists are {\"data\": [...], \"nextCursor\": ...}.")
-  @ApiResponse(responseCode = "200", description = "a page of events")
-  @ApiResponse(responseCode = "400", description = "invalid_payload (a bad limit or cursor)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "a page of events",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "EventPage")))
+  @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> list(
       HttpRequest<?> request,
       @Nullable @QueryValue String contactId,
@@ -80,7 +116,17 @@ class EventsController {
   @Operation(
       summary = "The incoming log: every event received, with its status and error",
       description = "Scope events:read.")
-  @ApiResponse(responseCode = "200", description = "a page of incoming entries")
+  @ApiResponse(
+      responseCode = "200",
+      description = "a page of incoming entries",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IncomingPage")))
+  @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> incoming(
       HttpRequest<?> request,
       @Parameter(description = "received, processed, failed, rejected, discarded or duplicate")
@@ -94,8 +140,17 @@ class EventsController {
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "One event", description = "Scope events:read.")
-  @ApiResponse(responseCode = "200", description = "the event")
-  @ApiResponse(responseCode = "404", description = "not_found (also for another workspace's)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the event",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Event")))
+  @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> get(HttpRequest<?> request, String id) {
     return bridge.serve(request, null);
   }

@@ -11,6 +11,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,7 +35,16 @@ class WorkspaceController {
   @Operation(
       summary = "The workspace configuration document",
       description = "Scope admin. X-Config-Version gives its version (0: the default).")
-  @ApiResponse(responseCode = "200", description = "the configuration")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the configuration",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "WorkspaceConfig")))
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> get(HttpRequest<?> request) {
     return bridge.serve(request, null);
   }
@@ -43,9 +55,28 @@ class WorkspaceController {
       description =
           "Scope admin. Applies to the next event. An invalid document is invalid_payload naming"
               + " the rule and JSON path at fault.")
-  @ApiResponse(responseCode = "200", description = "the stored configuration")
-  @ApiResponse(responseCode = "400", description = "invalid_payload")
-  HttpResponse<byte[]> replace(HttpRequest<?> request, @Nullable @Body byte[] body) {
+  @ApiResponse(
+      responseCode = "200",
+      description = "the stored configuration",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "WorkspaceConfig")))
+  @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
+  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
+  HttpResponse<byte[]> replace(
+      HttpRequest<?> request,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = "application/json",
+                      schema = @Schema(ref = OpenApiRefs.SCHEMAS + "WorkspaceConfig")))
+          @Nullable
+          @Body
+          byte[] body) {
     return bridge.serve(request, body);
   }
 }

@@ -357,7 +357,21 @@ class HttpRoutesTest {
             "  /v1/workspace/config:\n    get:",
             "    put:",
             "X-API-Key",
-            "bearer");
+            "bearer",
+            "$ref: \"#/components/schemas/IngestRequest\"",
+            "$ref: \"#/components/schemas/Contact\"",
+            "$ref: \"#/components/responses/RateLimited\"");
+    java.util.regex.Matcher refs =
+        java.util.regex.Pattern.compile("\\$ref: \"?'?#/components/(\\w+)/(\\w+)")
+            .matcher(doc.body());
+    int count = 0;
+    while (refs.find()) {
+      count++;
+      assertThat(doc.body())
+          .as("the target of " + refs.group())
+          .containsPattern("\n  " + refs.group(1) + ":(\n .*)*?\n    " + refs.group(2) + ":");
+    }
+    assertThat(count).isGreaterThan(30);
   }
 
   @Test

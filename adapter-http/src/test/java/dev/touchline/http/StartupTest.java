@@ -117,6 +117,14 @@ class StartupTest {
         .hasStackTraceContaining("touchline.max-body-bytes (TOUCHLINE_MAX_BODY_BYTES)");
   }
 
+  @Test
+  void metricsCanBeSwitchedOff() {
+    try (RunningServer server = RunningServer.start(Map.of("endpoints.metrics.enabled", "false"))) {
+      assertThat(server.send(server.request("/metrics").GET().build()).statusCode()).isEqualTo(404);
+      assertThat(server.send(server.request("/health").GET().build()).statusCode()).isEqualTo(200);
+    }
+  }
+
   /** What a start printed on standard output, and what it returned. */
   record Captured<T>(T value, String output) {}
 

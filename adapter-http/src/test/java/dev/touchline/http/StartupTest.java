@@ -8,6 +8,7 @@ import dev.touchline.core.domain.apikey.ApiKeySecrets;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +123,17 @@ class StartupTest {
     try (RunningServer server = RunningServer.start(Map.of("endpoints.metrics.enabled", "false"))) {
       assertThat(server.send(server.request("/metrics").GET().build()).statusCode()).isEqualTo(404);
       assertThat(server.send(server.request("/health").GET().build()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theOtherManagementEndpointsAreOff() {
+    try (RunningServer server = RunningServer.start()) {
+      for (String path : new String[] {"/routes", "/beans", "/info", "/threaddump", "/env"}) {
+        HttpResponse<String> response = server.send(server.request(path).GET().build());
+        assertThat(response.statusCode()).as(path).isEqualTo(404);
+        assertThat(Json.of(response).get("error").get("code").asText()).isEqualTo("not_found");
+      }
     }
   }
 

@@ -12,9 +12,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -67,7 +70,7 @@ public class ServerBenchmark {
 
     private ApplicationContext context;
     private Path dataDir;
-    HttpClient client;
+    CloseableHttpClient client;
     URI events;
     URI echo;
     String key;
@@ -76,7 +79,7 @@ public class ServerBenchmark {
     public void generate() {
       batches = Corpus.batches(BATCHES, IngestBenchmark.BATCH, contacts, 7);
       singles = Corpus.singles(SINGLES, contacts, 7);
-      client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      client = HttpClients.createDefault();
     }
 
     @Setup(Level.Iteration)
@@ -128,6 +131,11 @@ public class ServerBenchmark {
       nextSingle = 0;
     }
 
+    @TearDown(Level.Trial)
+    public void closeClient() throws IOException {
+      client.close();
+    }
+
     @TearDown(Level.Iteration)
     public void stop() throws IOException {
       context.close();
@@ -138,20 +146,15 @@ public class ServerBenchmark {
       }
     }
 
-    HttpResponse<byte[]> post(URI uri, byte[] body) {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .header("X-API-Key", key)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build();
+    Response post(URI uri, byte[] body) {
+      HttpPost post = new HttpPost(uri);
+      post.setHeader("X-API-Key", key);
+      post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
       try {
-        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return client.execute(
+            post, r -> new Response(r.getCode(), EntityUtils.toByteArray(r.getEntity())));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
     }
 
@@ -168,32 +171,35 @@ public class ServerBenchmark {
     }
   }
 
-  private static HttpResponse<byte[]> expect(HttpResponse<byte[]> response, int... statuses) {
+  /** A response's status and body. */
+  record Response(int status, byte[] body) {}
+
+  private static Response expect(Response response, int... statuses) {
     for (int status : statuses) {
-      if (response.statusCode() == status) {
+      if (response.status() == status) {
         return response;
       }
     }
     throw new IllegalStateException(
         "benchmark request failed: "
-            + response.statusCode()
+            + response.status()
             + " "
             + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Benchmark
   @OperationsPerInvocation(IngestBenchmark.BATCH)
-  public HttpResponse<byte[]> batch(Server server) {
+  public Response batch(Server server) {
     return expect(server.post(server.events, server.nextBatch()), 200);
   }
 
   @Benchmark
-  public HttpResponse<byte[]> single(Server server) {
+  public Response single(Server server) {
     return expect(server.post(server.events, server.nextSingle()), 200, 201);
   }
 
   @Benchmark
-  public HttpResponse<byte[]> echo(Server server) {
+  public Response echo(Server server) {
     return expect(server.post(server.echo, server.nextSingle()), 200);
   }
 }

@@ -1,5 +1,6 @@
 package dev.touchline.http;
 
+import com.almworks.sqlite4java.SQLiteException;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.touchline.adapter.dynamodb.DynamoDbStorage;
@@ -76,12 +77,38 @@ public final class StoreRuntime implements AutoCloseable {
     try {
       DynamoDbStore store = new DynamoDbStore(local.dynamoDbClient(), table);
       store.createTableIfMissing(true);
+      if (!"wal".equals(journalMode(file))) {
+        // Once per data file: restart DynamoDB Local on the file switched to SQLite's WAL journal.
+        local.shutdownNow();
+        switchToWal(file);
+        local = DynamoDBEmbedded.create(file.toFile(), false);
+        store = new DynamoDbStore(local.dynamoDbClient(), table);
+      }
       LOG.info("store: embedded DynamoDB Local, data in {}", file);
       return new StoreRuntime(
           ServerSettings.Store.EMBEDDED, Optional.of(store), Optional.of(local), Optional.empty());
     } catch (RuntimeException e) {
       local.shutdownNow();
       throw e;
+    }
+  }
+
+  private static String journalMode(Path file) {
+    try {
+      return WalJournal.mode(file);
+    } catch (SQLiteException e) {
+      LOG.warn("cannot read the journal mode of {}: {}", file, e.getMessage());
+      return "unknown";
+    }
+  }
+
+  private static void switchToWal(Path file) {
+    try {
+      String mode = WalJournal.enable(file);
+      LOG.info("embedded store: SQLite journal mode of {} is now {}", file, mode);
+    } catch (SQLiteException e) {
+      // Still durable in the default journal, only slower.
+      LOG.warn("cannot switch {} to SQLite's WAL journal: {}", file, e.getMessage());
     }
   }
 

@@ -50,8 +50,9 @@ class EmbeddedRestartTest {
       eventId = accepted.get("eventId").asText();
       server.post("/v1/events", key, "{\"event\":\"login\",\"email\":\"keep@example.com\"}");
     }
-    assertThat(Files.isRegularFile(dataDir.resolve("data").resolve(StoreRuntime.EMBEDDED_FILE)))
-        .isTrue();
+    Path database = dataDir.resolve("data").resolve(StoreRuntime.EMBEDDED_FILE);
+    assertThat(Files.isRegularFile(database)).isTrue();
+    assertThat(WalJournal.mode(database)).as("the journal mode kept in the file").isEqualTo("wal");
 
     StartupTest.Captured<RunningServer> second =
         StartupTest.captureStdout(() -> RunningServer.start(embedded));

@@ -12,8 +12,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,6 +23,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "contacts")
 @SecurityRequirement(name = TouchlineServer.API_KEY)
 @SecurityRequirement(name = TouchlineServer.BEARER)
+@ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+@ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
 class ContactsController {
   private final ApiBridge bridge;
 
@@ -36,18 +37,9 @@ class ContactsController {
   @Operation(
       summary = "Find a contact by exactly one identifier",
       description = "Scope contacts:read. The identifier is normalised as on ingest.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "the contact",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Contact")))
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONTACT)
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
   @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> find(
       HttpRequest<?> request,
       @Nullable @QueryValue String email,
@@ -60,17 +52,8 @@ class ContactsController {
   @Operation(
       summary = "One contact with identities, attributes, tags, score and segments",
       description = "Scope contacts:read.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "the contact",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Contact")))
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONTACT)
   @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> get(HttpRequest<?> request, String id) {
     return bridge.serve(request, null);
   }
@@ -81,35 +64,12 @@ class ContactsController {
       description =
           "Scope contacts:write. Body {email?, phone?, externalId?, attributes?}; 201 when"
               + " created, 200 when updated. How reject-policy workspaces admit new contacts.")
-  @ApiResponse(
-      responseCode = "201",
-      description = "created (with resolved)",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Contact")))
-  @ApiResponse(
-      responseCode = "200",
-      description = "updated (with resolved)",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Contact")))
+  @ApiResponse(responseCode = "201", ref = OpenApiRefs.CONTACT)
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONTACT)
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> upsert(
       HttpRequest<?> request,
-      @RequestBody(
-              required = true,
-              content =
-                  @Content(
-                      mediaType = "application/json",
-                      schema = @Schema(ref = OpenApiRefs.SCHEMAS + "ContactRequest")))
-          @Nullable
-          @Body
-          byte[] body) {
+      @RequestBody(ref = OpenApiRefs.CONTACT_BODY) @Nullable @Body byte[] body) {
     return bridge.serve(request, body);
   }
 }

@@ -14,8 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -30,6 +28,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "events")
 @SecurityRequirement(name = TouchlineServer.API_KEY)
 @SecurityRequirement(name = TouchlineServer.BEARER)
+@ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+@ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
 class EventsController {
   private final ApiBridge bridge;
 
@@ -44,43 +45,14 @@ class EventsController {
           "Scope events:write. One event answers 201 (accepted), or 200 with status duplicate or"
               + " discarded. A batch answers 200 with counts and one result per item, in order;"
               + " an invalid item never sinks the valid ones.")
-  @ApiResponse(
-      responseCode = "201",
-      description = "the event was accepted",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IngestResult")))
-  @ApiResponse(
-      responseCode = "200",
-      description = "a duplicate or discarded event, or a batch's results",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IngestResponse")))
+  @ApiResponse(responseCode = "201", ref = OpenApiRefs.ACCEPTED)
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.ANSWERED)
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
-  @ApiResponse(
-      responseCode = "409",
-      description = "idempotency_conflict: the messageId was used with another payload",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Error")))
+  @ApiResponse(responseCode = "409", ref = OpenApiRefs.CONFLICT)
   @ApiResponse(responseCode = "413", ref = OpenApiRefs.TOO_LARGE)
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> ingest(
       HttpRequest<?> request,
-      @RequestBody(
-              required = true,
-              content =
-                  @Content(
-                      mediaType = "application/json",
-                      schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IngestRequest")))
-          @Nullable
-          @Body
-          byte[] body,
+      @RequestBody(ref = OpenApiRefs.INGEST_BODY) @Nullable @Body byte[] body,
       @Parameter(description = "the messageId of a single-event request")
           @Nullable
           @Header("Idempotency-Key")
@@ -92,17 +64,8 @@ class EventsController {
   @Operation(
       summary = "A contact's timeline, or the workspace's events, newest first",
       description = "Scope events:read. Lists are {\"data\": [...], \"nextCursor\": ...}.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "a page of events",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "EventPage")))
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.EVENT_PAGE)
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> list(
       HttpRequest<?> request,
       @Nullable @QueryValue String contactId,
@@ -116,17 +79,8 @@ class EventsController {
   @Operation(
       summary = "The incoming log: every event received, with its status and error",
       description = "Scope events:read.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "a page of incoming entries",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "IncomingPage")))
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.INCOMING_PAGE)
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> incoming(
       HttpRequest<?> request,
       @Parameter(description = "received, processed, failed, rejected, discarded or duplicate")
@@ -140,17 +94,8 @@ class EventsController {
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "One event", description = "Scope events:read.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "the event",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "Event")))
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.EVENT)
   @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> get(HttpRequest<?> request, String id) {
     return bridge.serve(request, null);
   }

@@ -1,17 +1,31 @@
 package dev.touchline.http;
 
 /**
- * References into the schemas and responses of {@code src/main/openapi/components.yml}, which the
- * build merges into the generated OpenAPI document.
+ * References into the request bodies and responses of {@code src/main/openapi/components.yml},
+ * which the build merges into the generated OpenAPI document.
  */
 final class OpenApiRefs {
-  static final String SCHEMAS = "#/components/schemas/";
-  static final String INVALID = "#/components/responses/InvalidPayload";
-  static final String UNAUTHENTICATED = "#/components/responses/Unauthenticated";
-  static final String FORBIDDEN = "#/components/responses/ForbiddenScope";
-  static final String NOT_FOUND = "#/components/responses/NotFound";
-  static final String TOO_LARGE = "#/components/responses/PayloadTooLarge";
-  static final String RATE_LIMITED = "#/components/responses/RateLimited";
+  private static final String RESPONSES = "#/components/responses/";
+  private static final String BODIES = "#/components/requestBodies/";
+
+  static final String ACCEPTED = RESPONSES + "Accepted";
+  static final String ANSWERED = RESPONSES + "Answered";
+  static final String EVENT = RESPONSES + "Event";
+  static final String EVENT_PAGE = RESPONSES + "EventPage";
+  static final String INCOMING_PAGE = RESPONSES + "IncomingPage";
+  static final String CONTACT = RESPONSES + "Contact";
+  static final String CONFIG = RESPONSES + "WorkspaceConfig";
+  static final String CONFLICT = RESPONSES + "IdempotencyConflict";
+  static final String INVALID = RESPONSES + "InvalidPayload";
+  static final String UNAUTHENTICATED = RESPONSES + "Unauthenticated";
+  static final String FORBIDDEN = RESPONSES + "ForbiddenScope";
+  static final String NOT_FOUND = RESPONSES + "NotFound";
+  static final String TOO_LARGE = RESPONSES + "PayloadTooLarge";
+  static final String RATE_LIMITED = RESPONSES + "RateLimited";
+
+  static final String INGEST_BODY = BODIES + "IngestRequest";
+  static final String CONTACT_BODY = BODIES + "ContactRequest";
+  static final String CONFIG_BODY = BODIES + "WorkspaceConfig";
 
   private OpenApiRefs() {}
 }

@@ -11,8 +11,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -24,6 +22,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "workspace")
 @SecurityRequirement(name = TouchlineServer.API_KEY)
 @SecurityRequirement(name = TouchlineServer.BEARER)
+@ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
+@ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
 class WorkspaceController {
   private final ApiBridge bridge;
 
@@ -35,16 +36,7 @@ class WorkspaceController {
   @Operation(
       summary = "The workspace configuration document",
       description = "Scope admin. X-Config-Version gives its version (0: the default).")
-  @ApiResponse(
-      responseCode = "200",
-      description = "the configuration",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "WorkspaceConfig")))
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONFIG)
   HttpResponse<byte[]> get(HttpRequest<?> request) {
     return bridge.serve(request, null);
   }
@@ -55,28 +47,11 @@ class WorkspaceController {
       description =
           "Scope admin. Applies to the next event. An invalid document is invalid_payload naming"
               + " the rule and JSON path at fault.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "the stored configuration",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(ref = OpenApiRefs.SCHEMAS + "WorkspaceConfig")))
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONFIG)
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
-  @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
-  @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
-  @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
   HttpResponse<byte[]> replace(
       HttpRequest<?> request,
-      @RequestBody(
-              required = true,
-              content =
-                  @Content(
-                      mediaType = "application/json",
-                      schema = @Schema(ref = OpenApiRefs.SCHEMAS + "WorkspaceConfig")))
-          @Nullable
-          @Body
-          byte[] body) {
+      @RequestBody(ref = OpenApiRefs.CONFIG_BODY) @Nullable @Body byte[] body) {
     return bridge.serve(request, body);
   }
 }

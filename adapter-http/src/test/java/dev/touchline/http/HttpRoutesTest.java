@@ -360,7 +360,9 @@ class HttpRoutesTest {
             "bearer",
             "$ref: \"#/components/schemas/IngestRequest\"",
             "$ref: \"#/components/schemas/Contact\"",
-            "$ref: \"#/components/responses/RateLimited\"");
+            "$ref: \"#/components/responses/RateLimited\"",
+            "$ref: \"#/components/requestBodies/IngestRequest\"",
+            "$ref: \"#/components/responses/Accepted\"");
     java.util.regex.Matcher refs =
         java.util.regex.Pattern.compile("\\$ref: \"?'?#/components/(\\w+)/(\\w+)")
             .matcher(doc.body());

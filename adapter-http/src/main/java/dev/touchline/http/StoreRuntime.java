@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,21 +31,29 @@ public final class StoreRuntime implements AutoCloseable {
   public static final String EMBEDDED_FILE = "touchline.db";
 
   private static final Logger LOG = LoggerFactory.getLogger(StoreRuntime.class);
+  private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
 
   private final ServerSettings.Store kind;
   private final Optional<DynamoDbStore> store;
-  private final Optional<AmazonDynamoDBLocal> local;
+  private final Optional<EmbeddedLocal> local;
   private final Optional<DynamoDbClient> client;
 
   private StoreRuntime(
       ServerSettings.Store kind,
       Optional<DynamoDbStore> store,
-      Optional<AmazonDynamoDBLocal> local,
+      Optional<EmbeddedLocal> local,
       Optional<DynamoDbClient> client) {
     this.kind = kind;
     this.store = store;
     this.local = local;
     this.client = client;
+  }
+
+  /** DynamoDB Local running in this JVM on its database file. */
+  private record EmbeddedLocal(AmazonDynamoDBLocal local, Path file) {
+    void close() {
+      release(local, file);
+    }
   }
 
   /** Opens the configured store; fails with a message naming the setting at fault. */
@@ -79,17 +88,44 @@ public final class StoreRuntime implements AutoCloseable {
       store.createTableIfMissing(true);
       if (!"wal".equals(journalMode(file))) {
         // Once per data file: restart DynamoDB Local on the file switched to SQLite's WAL journal.
-        local.shutdownNow();
+        release(local, file);
         switchToWal(file);
         local = DynamoDBEmbedded.create(file.toFile(), false);
         store = new DynamoDbStore(local.dynamoDbClient(), table);
       }
       LOG.info("store: embedded DynamoDB Local, data in {}", file);
       return new StoreRuntime(
-          ServerSettings.Store.EMBEDDED, Optional.of(store), Optional.of(local), Optional.empty());
+          ServerSettings.Store.EMBEDDED,
+          Optional.of(store),
+          Optional.of(new EmbeddedLocal(local, file)),
+          Optional.empty());
     } catch (RuntimeException e) {
-      local.shutdownNow();
+      release(local, file);
       throw e;
+    }
+  }
+
+  /**
+   * Stops DynamoDB Local and waits until its SQLite connection has let go of the file, so the next
+   * opener (a restart in the same JVM, the WAL switch, a test reading the file) does not find it
+   * locked. DynamoDB Local closes its connection on its own thread and returns at once; the last
+   * connection to a WAL database checkpoints it and deletes the {@code -wal} file as it closes, so
+   * that file's absence says the close has finished.
+   */
+  private static void release(AmazonDynamoDBLocal local, Path file) {
+    local.shutdownNow();
+    Path wal = file.resolveSibling(file.getFileName() + "-wal");
+    long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
+    try {
+      while (Files.exists(wal) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (Files.exists(wal)) {
+      LOG.warn("embedded store: {} still open {} after the shutdown", file, RELEASE_TIMEOUT);
     }
   }
 
@@ -171,6 +207,6 @@ public final class StoreRuntime implements AutoCloseable {
   @Override
   public void close() {
     client.ifPresent(DynamoDbClient::close);
-    local.ifPresent(AmazonDynamoDBLocal::shutdownNow);
+    local.ifPresent(EmbeddedLocal::close);
   }
 }

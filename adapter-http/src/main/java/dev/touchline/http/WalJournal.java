@@ -16,6 +16,8 @@ import java.util.Locale;
  * thread).
  */
 final class WalJournal {
+  private static final long BUSY_TIMEOUT_MILLIS = 10_000;
+
   private WalJournal() {}
 
   /** The file's journal mode, e.g. {@code delete} or {@code wal}. */
@@ -32,6 +34,9 @@ final class WalJournal {
     SQLiteConnection db = new SQLiteConnection(file.toFile());
     try {
       db.open(false);
+      // DynamoDB Local's connection may still be closing (the last connection to a WAL file
+      // checkpoints it under an exclusive lock): wait for the lock instead of failing at once.
+      db.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
       SQLiteStatement statement = db.prepare(sql);
       try {
         statement.step();

@@ -52,6 +52,9 @@ class EmbeddedRestartTest {
     }
     Path database = dataDir.resolve("data").resolve(StoreRuntime.EMBEDDED_FILE);
     assertThat(Files.isRegularFile(database)).isTrue();
+    // Stopped means closed: the write-ahead log is checkpointed into the file and removed, so the
+    // file alone holds the data (and can be copied) as soon as the server has stopped.
+    assertThat(database.resolveSibling(StoreRuntime.EMBEDDED_FILE + "-wal")).doesNotExist();
     assertThat(WalJournal.mode(database)).as("the journal mode kept in the file").isEqualTo("wal");
 
     StartupTest.Captured<RunningServer> second =

@@ -125,7 +125,11 @@ public final class StoreRuntime implements AutoCloseable {
       return;
     }
     if (Files.exists(wal)) {
-      LOG.warn("embedded store: {} still open {} after the shutdown", file, RELEASE_TIMEOUT);
+      LOG.warn(
+          "embedded store: {} still has its write-ahead log {} after the shutdown; is another"
+              + " process using the same data directory?",
+          file,
+          RELEASE_TIMEOUT);
     }
   }
 

@@ -1,55 +1,46 @@
 package dev.touchline.adapter.dynamodb;
 
 import dev.touchline.core.domain.paging.InvalidCursorException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.touchline.core.domain.paging.ListingCursor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Opaque cursors: a query's {@code LastEvaluatedKey} (string keys only) plus the listing it belongs
- * to, base64url-encoded, so a cursor from another listing is refused.
+ * Opaque cursors: a query's {@code LastEvaluatedKey} (string keys only), as names and values in
+ * name order, carried by the core's {@link ListingCursor}.
  */
 final class Cursors {
-  private static final char SEP = '\u001f';
-
   private Cursors() {}
 
   static Optional<String> encode(String listing, Map<String, AttributeValue> lastKey) {
     if (lastKey == null || lastKey.isEmpty()) {
       return Optional.empty();
     }
-    StringBuilder text = new StringBuilder(listing);
+    List<String> position = new ArrayList<>(2 * lastKey.size());
     for (Map.Entry<String, AttributeValue> e : new TreeMap<>(lastKey).entrySet()) {
-      text.append(SEP).append(e.getKey()).append(SEP).append(e.getValue().s());
+      position.add(e.getKey());
+      position.add(e.getValue().s());
     }
-    return Optional.of(
-        Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8)));
+    return Optional.of(ListingCursor.encode(listing, position));
   }
 
   static Optional<Map<String, AttributeValue>> decode(Optional<String> cursor, String listing) {
-    if (cursor.isEmpty()) {
-      return Optional.empty();
-    }
-    String text;
-    try {
-      text = new String(Base64.getUrlDecoder().decode(cursor.get()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidCursorException("not a cursor");
-    }
-    String[] parts = text.split(String.valueOf(SEP), -1);
-    if (parts.length < 3 || parts.length % 2 != 1 || !parts[0].equals(listing)) {
+    return ListingCursor.decode(cursor, listing).map(Cursors::toKey);
+  }
+
+  private static Map<String, AttributeValue> toKey(List<String> position) {
+    if (position.size() % 2 != 0) {
       throw new InvalidCursorException("the cursor belongs to another listing");
     }
     Map<String, AttributeValue> key = new LinkedHashMap<>();
-    for (int i = 1; i < parts.length; i += 2) {
-      key.put(parts[i], AttributeValue.fromS(parts[i + 1]));
+    for (int i = 0; i < position.size(); i += 2) {
+      key.put(position.get(i), AttributeValue.fromS(position.get(i + 1)));
     }
-    return Optional.of(key);
+    return key;
   }
 }

@@ -1,5 +1,7 @@
 package dev.touchline.core.inmemory;
 
+import dev.touchline.core.domain.paging.InvalidCursorException;
+import dev.touchline.core.domain.paging.ListingCursor;
 import dev.touchline.core.domain.paging.Page;
 import dev.touchline.core.domain.paging.PageRequest;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ final class Paging {
    */
   static <V> Page<V> page(
       NavigableMap<String, V> source, String listing, PageRequest page, Predicate<V> filter) {
-    Optional<String> after = PageCursor.decode(page.cursor(), listing);
+    Optional<String> after = ListingCursor.decode(page.cursor(), listing).map(Paging::onlyKey);
     NavigableMap<String, V> rest = after.map(key -> source.tailMap(key, false)).orElse(source);
     List<V> items = new ArrayList<>(page.limit());
     String lastKey = null;
@@ -31,11 +33,18 @@ final class Paging {
         continue;
       }
       if (items.size() == page.limit()) {
-        return new Page<>(items, Optional.of(PageCursor.encode(listing, lastKey)));
+        return new Page<>(items, Optional.of(ListingCursor.encode(listing, List.of(lastKey))));
       }
       items.add(e.getValue());
       lastKey = e.getKey();
     }
     return new Page<>(items, Optional.empty());
+  }
+
+  private static String onlyKey(List<String> position) {
+    if (position.size() != 1) {
+      throw new InvalidCursorException("the cursor belongs to another listing");
+    }
+    return position.get(0);
   }
 }

@@ -1,7 +1,15 @@
 package dev.touchline.bench;
 
+import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.apikey.RateLimit;
+import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.event.EventInput;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.in.IngestCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 
@@ -150,6 +158,29 @@ public final class Corpus {
         .append(random.nextInt(255))
         .append("\"}}");
     return e.toString();
+  }
+
+  /**
+   * Prepares workspace {@code bench} in {@code engine} as every benchmark starts it: the
+   * configuration with {@code rules} rules, contacts {@code 0..contacts-1} known, and a key with
+   * every scope and no practical rate limit. Returns the key.
+   */
+  static String prepareWorkspace(Touchline engine, int rules, int contacts) {
+    WorkspaceId ws = new WorkspaceId("bench");
+    Caller admin = Caller.trusted(ws);
+    engine.workspaceConfig().replace(admin, config(rules));
+    List<EventInput> known = new ArrayList<>(500);
+    for (int n = 0; n < contacts; n++) {
+      known.add(EventInput.of("signup", "email", email(n)));
+      if (known.size() == 500 || n == contacts - 1) {
+        engine.ingest().ingest(admin, IngestCommand.ofAll(known));
+        known.clear();
+      }
+    }
+    return engine
+        .apiKeys()
+        .issue(ws, EnumSet.allOf(Scope.class), new RateLimit(1_000_000_000L, 1e9))
+        .secret();
   }
 
   /** A configuration with {@code rules} rules spread over the event types, and 10 segments. */

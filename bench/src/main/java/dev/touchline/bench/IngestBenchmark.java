@@ -1,18 +1,12 @@
 package dev.touchline.bench;
 
 import dev.touchline.core.Touchline;
-import dev.touchline.core.domain.apikey.Caller;
-import dev.touchline.core.domain.apikey.RateLimit;
-import dev.touchline.core.domain.event.EventInput;
 import dev.touchline.core.domain.event.IngestLimits;
-import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.port.in.IngestCommand;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.core.wire.EventRequestDecoder;
 import dev.touchline.core.wire.TouchlineApi;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,25 +75,7 @@ public class IngestBenchmark {
     @Setup(Level.Iteration)
     public void start(Workload workload) {
       Touchline engine = Touchline.builder().build();
-      WorkspaceId ws = new WorkspaceId("bench");
-      Caller admin = Caller.trusted(ws);
-      engine.workspaceConfig().replace(admin, Corpus.config(workload.rules));
-      List<EventInput> known = new ArrayList<>(500);
-      for (int n = 0; n < workload.contacts; n++) {
-        known.add(EventInput.of("signup", "email", Corpus.email(n)));
-        if (known.size() == 500 || n == workload.contacts - 1) {
-          engine.ingest().ingest(admin, IngestCommand.ofAll(known));
-          known.clear();
-        }
-      }
-      String key =
-          engine
-              .apiKeys()
-              .issue(
-                  ws,
-                  EnumSet.allOf(dev.touchline.core.domain.apikey.Scope.class),
-                  new RateLimit(1_000_000_000L, 1e9))
-              .secret();
+      String key = Corpus.prepareWorkspace(engine, workload.rules, workload.contacts);
       headers = Map.of("X-API-Key", key, "Content-Type", "application/json");
       api = new TouchlineApi(engine);
       workload.next = 0;

@@ -2,11 +2,6 @@ package dev.touchline.bench;
 
 import dev.touchline.core.Touchline;
 import dev.touchline.core.domain.apikey.ApiKeySecrets;
-import dev.touchline.core.domain.apikey.Caller;
-import dev.touchline.core.domain.apikey.RateLimit;
-import dev.touchline.core.domain.event.EventInput;
-import dev.touchline.core.domain.workspace.WorkspaceId;
-import dev.touchline.core.port.in.IngestCommand;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -14,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -106,25 +99,7 @@ public class ServerBenchmark {
               .start();
       EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
       Touchline engine = context.getBean(Touchline.class);
-      WorkspaceId ws = new WorkspaceId("bench");
-      Caller admin = Caller.trusted(ws);
-      engine.workspaceConfig().replace(admin, Corpus.config(rules));
-      List<EventInput> known = new ArrayList<>(500);
-      for (int n = 0; n < contacts; n++) {
-        known.add(EventInput.of("signup", "email", Corpus.email(n)));
-        if (known.size() == 500 || n == contacts - 1) {
-          engine.ingest().ingest(admin, IngestCommand.ofAll(known));
-          known.clear();
-        }
-      }
-      key =
-          engine
-              .apiKeys()
-              .issue(
-                  ws,
-                  EnumSet.allOf(dev.touchline.core.domain.apikey.Scope.class),
-                  new RateLimit(1_000_000_000L, 1e9))
-              .secret();
+      key = Corpus.prepareWorkspace(engine, rules, contacts);
       events = URI.create("http://127.0.0.1:" + server.getPort() + "/v1/events");
       echo = URI.create("http://127.0.0.1:" + server.getPort() + "/bench/echo");
       nextBatch = 0;

@@ -26,7 +26,12 @@ final class ApiBridge {
 
   HttpResponse<byte[]> serve(HttpRequest<?> request, byte[] body) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    request.getHeaders().forEach((name, values) -> headers.putIfAbsent(name, values.get(0)));
+    // Repeated headers are combined as HTTP combines them, so a second X-API-Key is not ignored.
+    request
+        .getHeaders()
+        .forEach(
+            (name, values) ->
+                headers.merge(name, String.join(", ", values), (a, b) -> a + ", " + b));
     ApiResponse response =
         api.handle(
             new ApiRequest(

@@ -254,19 +254,30 @@ class HttpRoutesTest {
   }
 
   @Test
-  void unknownRoutesAndMethodsAre404WithAnErrorDocument() {
+  void unknownRoutesAre404_andUnservedMethodsAre405WithAllow() {
     HttpResponse<String> noRoute = server.get("/v1/nothing-here", key);
-    HttpResponse<String> wrongMethod =
-        server.send(server.request("/v1/events").header("X-API-Key", key).DELETE().build());
     HttpResponse<String> noEvent = server.get("/v1/events/01ARZ3NDEKTSV4RRFFQ69G5FAV", key);
     HttpResponse<String> noContact = server.get("/v1/contacts/01ARZ3NDEKTSV4RRFFQ69G5FAV", key);
-
-    for (HttpResponse<String> r : java.util.List.of(noRoute, wrongMethod, noEvent, noContact)) {
+    for (HttpResponse<String> r : java.util.List.of(noRoute, noEvent, noContact)) {
       assertThat(r.statusCode()).isEqualTo(404);
       assertThat(Json.of(r).get("error").get("code").asText()).isEqualTo("not_found");
     }
-    assertThat(Json.of(wrongMethod).get("error").get("message").asText())
-        .isEqualTo("no route DELETE /v1/events");
+
+    for (String method : java.util.List.of("DELETE", "HEAD", "OPTIONS", "PATCH")) {
+      HttpResponse<String> wrongMethod =
+          server.send(
+              server
+                  .request("/v1/events")
+                  .header("X-API-Key", key)
+                  .method(method, HttpRequest.BodyPublishers.noBody())
+                  .build());
+      assertThat(wrongMethod.statusCode()).as(method).isEqualTo(405);
+      assertThat(wrongMethod.headers().allValues("Allow")).as(method).containsExactly("GET, POST");
+      if (!method.equals("HEAD")) {
+        assertThat(Json.of(wrongMethod).get("error").get("code").asText())
+            .isEqualTo("method_not_allowed");
+      }
+    }
   }
 
   @Test

@@ -165,9 +165,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
         outcome =
             new IngestOutcome.Rejected(
                 ErrorCode.INTERNAL_ERROR,
-                "processing failed ("
-                    + e.getClass().getSimpleName()
-                    + "); the event can be sent again"
+                "processing failed in the store; the event can be sent again"
                     + (stored ? " with the same messageId" : ""),
                 Optional.empty());
         try {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.error.ErrorCode;
 import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.event.ApiTimes;
 import dev.touchline.core.domain.event.Event;
 import dev.touchline.core.domain.event.EventContext;
 import dev.touchline.core.domain.identity.IdentityConflict;
@@ -106,14 +107,27 @@ public final class Documents {
     return body;
   }
 
-  /** {@code {"error": {code, message, field?}}}. */
+  /** The longest error message an answer carries; longer ones are cut (a safety net). */
+  static final int MAX_MESSAGE_CHARS = 1024;
+
+  /** The longest {@code field} an answer carries; longer ones are cut (a safety net). */
+  static final int MAX_FIELD_CHARS = 256;
+
+  /**
+   * {@code {"error": {code, message, field?}}}. Messages quote client input only as short excerpts;
+   * as a safety net, a message or field longer than its cap is cut.
+   */
   public static ObjectNode error(ErrorCode code, String message, Optional<String> field) {
     ObjectNode root = NODES.objectNode();
     ObjectNode error = root.putObject("error");
     error.put("code", code.wireName());
-    error.put("message", message);
-    field.ifPresent(f -> error.put("field", f));
+    error.put("message", cut(message, MAX_MESSAGE_CHARS));
+    field.ifPresent(f -> error.put("field", cut(f, MAX_FIELD_CHARS)));
     return root;
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   public static ObjectNode error(TouchlineException e) {
@@ -129,7 +143,7 @@ public final class Documents {
     node.set("properties", JsonValues.toNode(e.properties()));
     e.traits().ifPresent(t -> node.set("traits", JsonValues.toNode(t)));
     node.put("timestamp", e.timestamp().text());
-    node.put("receivedAt", e.receivedAt().toString());
+    node.put("receivedAt", ApiTimes.format(e.receivedAt()));
     e.messageId().ifPresent(m -> node.put("messageId", m));
     List<Optional<String>> values = e.context().values();
     for (int i = 0; i < values.size(); i++) {
@@ -160,11 +174,11 @@ public final class Documents {
             (type, s) -> {
               ObjectNode st = stats.putObject(type);
               st.put("count", s.count());
-              st.put("firstAt", s.firstAt().toString());
-              st.put("lastAt", s.lastAt().toString());
+              st.put("firstAt", ApiTimes.format(s.firstAt()));
+              st.put("lastAt", ApiTimes.format(s.lastAt()));
             });
-    node.put("createdAt", c.createdAt().toString());
-    node.put("updatedAt", c.updatedAt().toString());
+    node.put("createdAt", ApiTimes.format(c.createdAt()));
+    node.put("updatedAt", ApiTimes.format(c.updatedAt()));
     return node;
   }
 
@@ -183,7 +197,7 @@ public final class Documents {
               error.put("code", e.code());
               error.put("message", e.message());
             });
-    node.put("receivedAt", entry.receivedAt().toString());
+    node.put("receivedAt", ApiTimes.format(entry.receivedAt()));
     entry.eventId().ifPresent(id -> node.put("eventId", id.value()));
     node.set("payload", payload(entry.payload()));
     return node;
@@ -198,7 +212,7 @@ public final class Documents {
     node.put("contactId", t.contactId().value());
     node.put("eventId", t.eventId().value());
     node.put("ruleId", t.ruleId());
-    node.put("firedAt", t.firedAt().toString());
+    node.put("firedAt", ApiTimes.format(t.firedAt()));
     node.put("cause", t.cause());
     return node;
   }

@@ -1,10 +1,14 @@
 package dev.touchline.core.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.Excerpt;
 import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.event.ClientTimestamp;
 import dev.touchline.core.domain.event.EventContext;
@@ -14,6 +18,7 @@ import dev.touchline.core.domain.value.JsonValue;
 import dev.touchline.core.port.in.IngestCommand;
 import dev.touchline.core.port.in.IngestItem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,103 +45,194 @@ public final class EventRequestDecoder {
     EVENT_FIELDS = Set.copyOf(fields);
   }
 
+  /**
+   * The deepest a body may nest at all; an item nested deeper than its limit is that item's error.
+   */
+  static final int MAX_BODY_DEPTH = 1000;
+
+  /** How much of an item refused as too large the incoming log keeps. */
+  static final int OVERSIZE_PAYLOAD_CHARS = 1024;
+
   private final IngestLimits limits;
-  private final ObjectMapper mapper;
+  private final JsonFactory factory;
 
   public EventRequestDecoder(IngestLimits limits) {
     this.limits = limits;
-    this.mapper = JsonMappers.strict(limits);
+    this.factory = JsonMappers.streaming(limits);
   }
 
   /**
-   * Decodes a body; {@code idempotencyKey} (the header) becomes the messageId of a single event.
+   * Decodes a body; {@code idempotencyKey} (the header) becomes the messageId of a single event. An
+   * item past a per-item limit (size, nesting, string, number) becomes an {@link
+   * IngestItem.Invalid} naming the field, in a batch exactly as alone.
    *
    * @throws TouchlineException {@code payload_too_large} past the body or batch limit, {@code
-   *     invalid_payload} for malformed JSON or a malformed envelope
+   *     invalid_payload} for a body that is not UTF-8, malformed JSON, or a malformed envelope
    */
   public IngestCommand decode(byte[] body, Optional<String> idempotencyKey) {
-    JsonNode root = parse(body, limits, mapper);
-    if (!root.isObject()) {
+    String text = JsonBodies.text(body, limits.maxBodyBytes());
+    try (JsonParser p = factory.createParser(text)) {
+      IngestCommand command = decode(p, text, idempotencyKey);
+      if (p.nextToken() != null) {
+        throw TouchlineException.invalid(
+            null, "malformed JSON: content follows the end of the JSON document");
+      }
+      return command;
+    } catch (JsonProcessingException e) {
+      throw JsonBodies.malformed(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String source does not fail
+    }
+  }
+
+  private IngestCommand decode(JsonParser p, String text, Optional<String> idempotencyKey)
+      throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
       throw TouchlineException.invalid(null, "the body must be a JSON object");
     }
-    JsonNode events = root.get("events");
-    if (events == null) {
-      return IngestCommand.single(item(root, idempotencyKey));
+    BoundedJsonReader reader = new BoundedJsonReader(limits.maxDepth());
+    ObjectNode single = JsonNodeFactory.instance.objectNode();
+    BoundedJsonReader.Fault singleFault = null;
+    List<IngestItem> items = null;
+    String firstOther = null;
+    boolean eventsNotArray = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.equals("events")) {
+        if (items != null || single.has("events")) {
+          throw TouchlineException.invalid("events", "the key 'events' appears twice");
+        }
+        if (p.currentToken() == JsonToken.START_ARRAY) {
+          items = items(p, text, reader);
+          continue;
+        }
+        eventsNotArray = true;
+      } else if (firstOther == null) {
+        firstOther = name;
+      }
+      if (singleFault != null) {
+        p.skipChildren();
+        continue;
+      }
+      try {
+        if (single.has(name)) {
+          throw new BoundedJsonReader.Fault(
+              TouchlineException.invalid(
+                  Excerpt.of(name), "the key " + Excerpt.quoted(name) + " appears twice"));
+        }
+        single.set(name, reader.read(p, name, 1));
+      } catch (BoundedJsonReader.Fault fault) {
+        singleFault = fault;
+        p.skipChildren();
+      }
+    }
+    if (items == null && !eventsNotArray) {
+      return IngestCommand.single(single(text, single, singleFault, idempotencyKey));
     }
     if (idempotencyKey.isPresent()) {
       throw TouchlineException.invalid(
           "Idempotency-Key",
           "Idempotency-Key applies to single-event requests; give each batch item a messageId");
     }
-    Iterator<String> names = root.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!name.equals("events")) {
-        throw TouchlineException.invalid(
-            name, "a batch body holds only \"events\"; unexpected field '" + name + "'");
-      }
+    if (firstOther != null) {
+      throw TouchlineException.invalid(
+          Excerpt.of(firstOther),
+          "a batch body holds only \"events\"; unexpected field " + Excerpt.quoted(firstOther));
     }
-    if (!events.isArray()) {
+    if (eventsNotArray) {
       throw TouchlineException.invalid("events", "events must be an array");
     }
-    if (events.isEmpty()) {
+    if (items.isEmpty()) {
       throw TouchlineException.invalid("events", "events must not be empty");
-    }
-    if (events.size() > limits.maxBatchItems()) {
-      throw new TouchlineException(
-          ErrorCode.PAYLOAD_TOO_LARGE,
-          "a batch holds at most "
-              + limits.maxBatchItems()
-              + " events, this one has "
-              + events.size(),
-          "events");
-    }
-    List<IngestItem> items = new ArrayList<>(events.size());
-    for (JsonNode node : events) {
-      items.add(item(node, Optional.empty()));
     }
     return IngestCommand.batch(items);
   }
 
-  /** Parses a whole body under the limits, with request-level errors. */
-  static JsonNode parse(byte[] body, IngestLimits limits, ObjectMapper mapper) {
-    if (body.length > limits.maxBodyBytes()) {
-      throw new TouchlineException(
-          ErrorCode.PAYLOAD_TOO_LARGE,
-          "the body is " + body.length + " bytes; the limit is " + limits.maxBodyBytes());
+  private IngestItem single(
+      String text,
+      ObjectNode node,
+      BoundedJsonReader.Fault fault,
+      Optional<String> idempotencyKey) {
+    if (fault != null) {
+      return invalid(fault.error(), text);
     }
-    if (body.length == 0) {
-      throw TouchlineException.invalid(null, "the body is empty; expected a JSON object");
-    }
-    try {
-      return mapper.readTree(body);
-    } catch (StreamConstraintsException e) {
-      throw TouchlineException.invalid(null, "the body exceeds a limit: " + firstLine(e));
-    } catch (JsonProcessingException e) {
-      throw TouchlineException.invalid(null, "malformed JSON: " + firstLine(e));
-    } catch (IOException e) {
-      throw TouchlineException.invalid(null, "unreadable body: " + e.getMessage());
-    }
+    return item(node, idempotencyKey);
   }
 
-  private static String firstLine(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    var location = e.getLocation();
-    return (message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(""))
-        + (location == null
-            ? ""
-            : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+  private List<IngestItem> items(JsonParser p, String text, BoundedJsonReader reader)
+      throws IOException {
+    List<IngestItem> items = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (items.size() == limits.maxBatchItems()) {
+        throw new TouchlineException(
+            ErrorCode.PAYLOAD_TOO_LARGE,
+            "a batch holds at most " + limits.maxBatchItems() + " events",
+            "events");
+      }
+      int start = (int) p.currentTokenLocation().getCharOffset();
+      try {
+        items.add(item(reader.read(p, null, 0), Optional.empty()));
+      } catch (BoundedJsonReader.Fault fault) {
+        int end = (int) p.currentLocation().getCharOffset();
+        items.add(invalid(fault.error(), text.substring(start, Math.max(start, end))));
+      }
+    }
+    return items;
+  }
+
+  /** An item refused while it was read: too large if it is, else its first fault. */
+  private IngestItem invalid(TouchlineException fault, String raw) {
+    int size = raw.getBytes(StandardCharsets.UTF_8).length;
+    if (size > limits.maxEventBytes()) {
+      return tooLarge(size, raw);
+    }
+    return new IngestItem.Invalid(fault.code(), fault.getMessage(), fault.field(), raw);
+  }
+
+  private IngestItem tooLarge(int size, String payload) {
+    return new IngestItem.Invalid(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        "the event is " + size + " bytes; the limit is " + limits.maxEventBytes(),
+        Optional.empty(),
+        payload.substring(0, Math.min(payload.length(), OVERSIZE_PAYLOAD_CHARS)));
+  }
+
+  /**
+   * Reads a body that is one JSON object (not an event) under the same limits as an event, e.g.
+   * {@code POST /v1/contacts}.
+   *
+   * @throws TouchlineException {@code invalid_payload} naming the field at fault
+   */
+  JsonNode readObject(byte[] body) {
+    String text = JsonBodies.text(body, limits.maxBodyBytes());
+    try (JsonParser p = factory.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw TouchlineException.invalid(null, "the body must be a JSON object");
+      }
+      JsonNode node;
+      try {
+        node = new BoundedJsonReader(limits.maxDepth()).read(p, null, 0);
+      } catch (BoundedJsonReader.Fault fault) {
+        throw fault.error();
+      }
+      if (p.nextToken() != null) {
+        throw TouchlineException.invalid(
+            null, "malformed JSON: content follows the end of the JSON document");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw JsonBodies.malformed(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private IngestItem item(JsonNode node, Optional<String> idempotencyKey) {
     String payload = node.toString();
     int size = payload.getBytes(StandardCharsets.UTF_8).length;
     if (size > limits.maxEventBytes()) {
-      return new IngestItem.Invalid(
-          ErrorCode.PAYLOAD_TOO_LARGE,
-          "the event is " + size + " bytes; the limit is " + limits.maxEventBytes(),
-          Optional.empty(),
-          payload);
+      return tooLarge(size, payload);
     }
     try {
       return new IngestItem.Valid(event(node, idempotencyKey, payload));
@@ -153,7 +249,7 @@ public final class EventRequestDecoder {
     while (names.hasNext()) {
       String name = names.next();
       if (!EVENT_FIELDS.contains(name)) {
-        throw TouchlineException.invalid(name, "unknown field '" + name + "'");
+        throw TouchlineException.invalid(Excerpt.of(name), "unknown field " + Excerpt.quoted(name));
       }
     }
     JsonNode type = node.get("event");
@@ -202,7 +298,7 @@ public final class EventRequestDecoder {
         String name = names.next();
         if (!name.equals("bot") && !EventContext.FIELDS.contains(name)) {
           throw TouchlineException.invalid(
-              "context." + name, "unknown field 'context." + name + "'");
+              "context." + Excerpt.of(name), "unknown field " + Excerpt.quoted("context." + name));
         }
       }
       JsonNode botNode = nested.get("bot");

@@ -1,12 +1,21 @@
 package dev.touchline.core.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.touchline.core.domain.dedup.BotPolicy;
 import dev.touchline.core.domain.dedup.BusinessKey;
 import dev.touchline.core.domain.dedup.DedupPolicy;
 import dev.touchline.core.domain.dedup.Throttle;
+import dev.touchline.core.domain.error.Excerpt;
+import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.identity.IdentifierNormalizer;
 import dev.touchline.core.domain.rule.Action;
 import dev.touchline.core.domain.rule.Condition;
@@ -14,12 +23,15 @@ import dev.touchline.core.domain.rule.Operator;
 import dev.touchline.core.domain.rule.Rule;
 import dev.touchline.core.domain.rule.ValueSource;
 import dev.touchline.core.domain.segment.Segment;
+import dev.touchline.core.domain.value.ConfigDurations;
 import dev.touchline.core.domain.value.JsonValue;
 import dev.touchline.core.domain.workspace.IdentityPolicy;
 import dev.touchline.core.domain.workspace.InvalidConfigException;
 import dev.touchline.core.domain.workspace.UnknownContactPolicy;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.domain.workspace.WorkspaceConfigParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,17 +55,75 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
 
   private static final int MAX_CONDITION_DEPTH = 16;
 
-  private final ObjectMapper mapper = JsonMappers.writer();
+  /** The longest configuration document, in characters. */
+  public static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+
+  /** The deepest a configuration document may nest (JSON levels, the document itself is 1). */
+  public static final int MAX_DOCUMENT_DEPTH = 64;
+
+  /** The bound of {@code scoreAtLeast}, {@code scoreBelow} and {@code eventCount.atLeast}. */
+  public static final long MAX_THRESHOLD = 1_000_000_000L;
+
+  /** The nesting a literal value (an operand, an attribute value) may have. */
+  private static final int MAX_VALUE_DEPTH = 16;
+
+  /** The longest string a configuration may hold. */
+  private static final int MAX_STRING_CHARS = 8 * 1024;
+
+  private final ObjectMapper mapper =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      JsonMappers.bodyConstraints(MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH))
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                  .build())
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   @Override
   public WorkspaceConfig parse(String document) {
+    if (document.length() > MAX_DOCUMENT_CHARS) {
+      throw new InvalidConfigException(
+          null, "$", "the document is longer than " + MAX_DOCUMENT_CHARS + " characters");
+    }
     JsonNode root;
+    JsonParser parser = null;
     try {
-      root = mapper.readTree(document);
+      parser = mapper.createParser(document);
+      root = mapper.readTree(parser);
     } catch (JsonProcessingException e) {
-      throw new InvalidConfigException(null, "$", "malformed JSON: " + e.getOriginalMessage());
+      String where = parser == null ? "$" : path(parser.getParsingContext());
+      String message =
+          e instanceof StreamConstraintsException && e.getMessage().contains("nesting depth")
+              ? "nests deeper than " + MAX_DOCUMENT_DEPTH + " levels"
+              : JsonBodies.describe(e);
+      throw new InvalidConfigException(null, where, message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String source does not fail
+    }
+    if (root == null) {
+      throw new InvalidConfigException(null, "$", "the document is empty");
     }
     return new Parse().config(root);
+  }
+
+  /** The JSON path ({@code $.rules[2].when}) a parser stood at. */
+  private static String path(JsonStreamContext context) {
+    List<String> segments = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        segments.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      } else if (c.getCurrentName() != null) {
+        segments.add("." + Excerpt.of(c.getCurrentName()));
+      }
+    }
+    StringBuilder out = new StringBuilder("$");
+    for (int i = segments.size() - 1; i >= 0; i--) {
+      out.append(segments.get(i));
+    }
+    return out.toString();
   }
 
   /** One parse; tracks the rule being read so every error names it. */
@@ -70,7 +140,8 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
       List<Rule> rules = rules(root.get("rules"), "$.rules");
       for (String[] ref : segmentReferences) {
         if (!segmentIds.contains(ref[0])) {
-          throw new InvalidConfigException(ref[2], ref[1], "unknown segment '" + ref[0] + "'");
+          throw new InvalidConfigException(
+              ref[2], ref[1], "unknown segment " + Excerpt.quoted(ref[0]));
         }
       }
       return WorkspaceConfig.of(identity, dedup, rules, segments);
@@ -95,7 +166,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
       if (!absent(node.get("defaultRegion"))) {
         region = text(node.get("defaultRegion"), path + ".defaultRegion").toUpperCase(Locale.ROOT);
         if (!IdentifierNormalizer.isSupportedRegion(region)) {
-          throw fail(path + ".defaultRegion", "unknown phone region '" + region + "'");
+          throw fail(path + ".defaultRegion", "unknown phone region " + Excerpt.quoted(region));
         }
       }
       return new IdentityPolicy(policy, region);
@@ -187,7 +258,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
         String id = required(s, "id", p);
         ruleId = id;
         if (!segmentIds.add(id)) {
-          throw fail(p + ".id", "duplicate segment id '" + id + "'");
+          throw fail(p + ".id", "duplicate segment id " + Excerpt.quoted(id));
         }
         if (absent(s.get("condition"))) {
           throw fail(p + ".condition", "is required");
@@ -267,13 +338,11 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
         case "removeTag":
           return new Action.RemoveTag(nonBlank(v, p));
         case "score":
-          if (v.isIntegralNumber()) {
-            return new Action.Score(v.longValue(), false, Optional.empty());
+          if (v.isNumber()) {
+            return new Action.Score(points(v, p), false, Optional.empty());
           }
           object(v, p, Set.of("points", "once", "cooldown"));
-          if (absent(v.get("points")) || !v.get("points").isIntegralNumber()) {
-            throw fail(p + ".points", "must be an integer");
-          }
+          long points = points(v.get("points"), p + ".points");
           boolean once = !absent(v.get("once")) && bool(v.get("once"), p + ".once");
           Optional<Duration> cooldown =
               absent(v.get("cooldown"))
@@ -282,7 +351,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
           if (once && cooldown.isPresent()) {
             throw fail(p, "once and cooldown exclude each other");
           }
-          return new Action.Score(v.get("points").longValue(), once, cooldown);
+          return new Action.Score(points, once, cooldown);
         case "setAttribute":
           object(v, p, Set.of("name", "value", "fromProperty", "eventTime"));
           String name = required(v, "name", p);
@@ -299,7 +368,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
               throw fail(p + ".value", "an attribute cannot hold an object");
             }
             return new Action.SetAttribute(
-                name, new ValueSource.Literal(JsonValues.fromTrusted(value)));
+                name, new ValueSource.Literal(literal(value, p + ".value")));
           }
           if (v.has("fromProperty")) {
             return new Action.SetAttribute(
@@ -320,7 +389,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
           throw fail(
               path,
               "unknown action '"
-                  + kind
+                  + Excerpt.of(kind)
                   + "'; expected addTag, removeTag, score, setAttribute or trigger");
       }
     }
@@ -352,9 +421,13 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
         String opName = ops.get(0);
         Operator op =
             Operator.fromWireName(opName)
-                .orElseThrow(() -> fail(path + "." + opName, "unknown operator '" + opName + "'"));
+                .orElseThrow(
+                    () ->
+                        fail(
+                            path + "." + Excerpt.of(opName),
+                            "unknown operator " + Excerpt.quoted(opName)));
         JsonNode operandNode = node.get(opName);
-        String opPath = path + "." + opName;
+        String opPath = path + "." + opName; // a known operator name: short
         switch (op) {
           case EXISTS -> bool(operandNode, opPath);
           case IN -> {
@@ -373,7 +446,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
             }
           }
         }
-        JsonValue operand = JsonValues.fromTrusted(operandNode);
+        JsonValue operand = literal(operandNode, opPath);
         return property
             ? new Condition.Property(name, op, operand)
             : new Condition.Attribute(name, op, operand);
@@ -398,9 +471,9 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
         case "hasTag":
           return new Condition.HasTag(nonBlank(v, p));
         case "scoreAtLeast":
-          return new Condition.ScoreAtLeast(integer(v, p));
+          return new Condition.ScoreAtLeast(integer(v, p, -MAX_THRESHOLD, MAX_THRESHOLD));
         case "scoreBelow":
-          return new Condition.ScoreBelow(integer(v, p));
+          return new Condition.ScoreBelow(integer(v, p, -MAX_THRESHOLD, MAX_THRESHOLD));
         case "inSegment":
           String segment = nonBlank(v, p);
           segmentReferences.add(new String[] {segment, p, ruleId});
@@ -410,10 +483,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
           if (absent(v.get("atLeast"))) {
             throw fail(p + ".atLeast", "is required");
           }
-          long atLeast = integer(v.get("atLeast"), p + ".atLeast");
-          if (atLeast < 0) {
-            throw fail(p + ".atLeast", "must not be negative");
-          }
+          long atLeast = integer(v.get("atLeast"), p + ".atLeast", 0, MAX_THRESHOLD);
           return new Condition.EventCount(required(v, "event", p), atLeast);
         case "didWithin":
           object(v, p, Set.of("event", "within"));
@@ -423,7 +493,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
           return new Condition.DidWithin(
               required(v, "event", p), positive(v.get("within"), p + ".within"));
         default:
-          throw fail(path, "unknown condition '" + kind + "'");
+          throw fail(path, "unknown condition " + Excerpt.quoted(kind));
       }
     }
 
@@ -445,7 +515,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
       while (names.hasNext()) {
         String name = names.next();
         if (!allowed.contains(name)) {
-          throw fail(path + "." + name, "unknown field '" + name + "'");
+          throw fail(path + "." + Excerpt.of(name), "unknown field " + Excerpt.quoted(name));
         }
       }
     }
@@ -467,6 +537,9 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
     private String text(JsonNode node, String path) {
       if (node == null || !node.isTextual()) {
         throw fail(path, "must be a string");
+      }
+      if (node.textValue().length() > MAX_STRING_CHARS) {
+        throw fail(path, "must be at most " + MAX_STRING_CHARS + " characters");
       }
       return node.textValue();
     }
@@ -493,11 +566,27 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
       return node.booleanValue();
     }
 
-    private long integer(JsonNode node, String path) {
-      if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+    private long integer(JsonNode node, String path, long min, long max) {
+      if (node == null || !node.isIntegralNumber()) {
         throw fail(path, "must be an integer");
       }
+      if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+        throw fail(path, "must be an integer between " + min + " and " + max);
+      }
       return node.longValue();
+    }
+
+    private long points(JsonNode node, String path) {
+      return integer(node, path, -Action.Score.MAX_POINTS, Action.Score.MAX_POINTS);
+    }
+
+    /** A literal value (operand, attribute value), held to the limits of client values. */
+    private JsonValue literal(JsonNode node, String path) {
+      try {
+        return JsonValues.toValue(node, path, MAX_VALUE_DEPTH, MAX_STRING_CHARS);
+      } catch (TouchlineException e) {
+        throw fail(e.field().orElse(path), e.getMessage());
+      }
     }
 
     private Duration positive(JsonNode node, String path) {
@@ -505,11 +594,13 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
       Duration d;
       try {
         d = Duration.parse(text);
-      } catch (DateTimeParseException e) {
-        throw fail(path, "must be an ISO-8601 duration such as PT20M or P30D: '" + text + "'");
+      } catch (DateTimeParseException | ArithmeticException e) {
+        throw fail(
+            path, "must be an ISO-8601 duration such as PT20M or P30D: " + Excerpt.quoted(text));
       }
-      if (d.isNegative() || d.isZero()) {
-        throw fail(path, "must be a positive duration");
+      String problem = ConfigDurations.problem(d);
+      if (problem != null) {
+        throw fail(path, problem);
       }
       return d;
     }

@@ -1,49 +1,45 @@
 package dev.touchline.core.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.touchline.core.domain.event.IngestLimits;
 
 /**
- * The mappers that read untrusted input, with Jackson's parser limits set to the engine's: nothing
- * larger than a body, no deeper nesting than the property limit allows, no string longer than an
- * event, duplicate keys refused, trailing content refused.
+ * The Jackson set-ups of the API. Parsers that read client input carry Jackson's own limits set to
+ * the engine's body limits (length, nesting) and leave the per-item limits (property depth, string
+ * and number length, duplicate keys) to {@link BoundedJsonReader}, which names the field at fault
+ * and lets the rest of a batch through.
  */
 public final class JsonMappers {
-  /** Levels above properties: the batch object, its array, the event object. */
-  static final int ENVELOPE_DEPTH = 3;
+  /** The deepest any body may nest; deeper refuses the whole body. */
+  public static final int MAX_BODY_DEPTH = 1000;
 
   private JsonMappers() {}
 
-  /** A mapper for request bodies under these limits. */
-  public static ObjectMapper strict(IngestLimits limits) {
-    StreamReadConstraints read =
-        StreamReadConstraints.builder()
-            .maxDocumentLength(limits.maxBodyBytes())
-            .maxNestingDepth(limits.maxDepth() + ENVELOPE_DEPTH)
-            // Strings and keys are held to maxStringLength per item, with a precise error naming
-            // the
-            // field; the parser's own bound is the event size, past which no item can be valid.
-            .maxStringLength(limits.maxEventBytes())
-            .maxNameLength(limits.maxEventBytes())
-            .maxNumberLength(100)
-            .build();
-    JsonFactory factory =
-        JsonFactory.builder()
-            .streamReadConstraints(read)
-            .streamWriteConstraints(
-                StreamWriteConstraints.builder().maxNestingDepth(limits.maxDepth() + 8).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    return JsonMapper.builder(factory)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+  /** A streaming factory for request bodies under these limits. */
+  static JsonFactory streaming(IngestLimits limits) {
+    return JsonFactory.builder()
+        .streamReadConstraints(bodyConstraints(limits.maxBodyBytes(), MAX_BODY_DEPTH))
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
+  }
+
+  /**
+   * Parser limits for a body: nothing longer than the body, no deeper than {@code maxDepth}.
+   * Strings, names and numbers are bounded by the body only; the readers hold them to their own
+   * limits.
+   */
+  static StreamReadConstraints bodyConstraints(int maxBodyBytes, int maxDepth) {
+    return StreamReadConstraints.builder()
+        .maxDocumentLength(maxBodyBytes)
+        .maxNestingDepth(maxDepth)
+        .maxStringLength(maxBodyBytes)
+        .maxNameLength(maxBodyBytes)
+        .maxNumberLength(maxBodyBytes)
         .build();
   }
 
@@ -51,7 +47,7 @@ public final class JsonMappers {
   public static ObjectMapper writer() {
     return JsonMapper.builder()
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchline.core.domain.error.Excerpt;
 import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.value.JsonValue;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class JsonValues {
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        String childPath = path + "." + e.getKey();
+        String childPath = path + "." + Excerpt.of(e.getKey());
         checkString(e.getKey(), childPath, maxString, "key");
         fields.put(e.getKey(), convert(e.getValue(), childPath, depth + 1, maxDepth, maxString));
       }
@@ -64,6 +65,10 @@ public final class JsonValues {
       return new JsonValue.JsonString(node.textValue());
     }
     if (node.isNumber()) {
+      String problem = JsonValue.JsonNumber.problem(node.decimalValue());
+      if (problem != null) {
+        throw TouchlineException.invalid(path, path + ": " + problem);
+      }
       return new JsonValue.JsonNumber(node.decimalValue());
     }
     if (node.isBoolean()) {
@@ -106,8 +111,18 @@ public final class JsonValues {
     return NODES.nullNode();
   }
 
-  /** Converts trusted JSON (configuration) without limits. */
+  /** Converts JSON the engine stored itself (already held to the limits when it came in). */
   public static JsonValue fromTrusted(JsonNode node) {
     return convert(node, "$", 1, Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Converts any JSON value under the same limits as {@link #toObject}; {@code path} names it in
+   * errors.
+   *
+   * @throws TouchlineException {@code invalid_payload} naming the path past a limit
+   */
+  public static JsonValue toValue(JsonNode node, String path, int maxDepth, int maxStringLength) {
+    return convert(node, path, 1, maxDepth, maxStringLength);
   }
 }

@@ -1,13 +1,13 @@
 package dev.touchline.core.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchline.core.Touchline;
 import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.contact.ContactId;
 import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.Excerpt;
 import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.identity.IdentityType;
 import dev.touchline.core.domain.incoming.IncomingStatus;
@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,14 +36,64 @@ public final class TouchlineApi {
   private static final Logger LOG = Logger.getLogger(TouchlineApi.class.getName());
   private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
+  /** The longest cursor accepted; the cursors the engine hands out are far shorter. */
+  public static final int MAX_CURSOR_CHARS = 1024;
+
+  /** The routes, each with its methods and, per method, the query parameters it takes. */
+  private static final List<Route> ROUTES =
+      List.of(
+          new Route(
+              "/v1/events",
+              Map.of(
+                  "GET", Set.of("contactId", "type", "limit", "cursor"),
+                  "POST", Set.of())),
+          new Route("/v1/events/incoming", Map.of("GET", Set.of("status", "limit", "cursor"))),
+          new Route("/v1/events/*", Map.of("GET", Set.of())),
+          new Route(
+              "/v1/contacts",
+              Map.of("GET", Set.of("email", "phone", "externalId"), "POST", Set.of())),
+          new Route("/v1/contacts/*", Map.of("GET", Set.of())),
+          new Route("/v1/workspace/config", Map.of("GET", Set.of(), "PUT", Set.of())));
+
+  private record Route(String pattern, Map<String, Set<String>> methods) {
+    boolean matches(String path) {
+      if (!pattern.endsWith("/*")) {
+        return pattern.equals(path);
+      }
+      String prefix = pattern.substring(0, pattern.length() - 1);
+      return path.startsWith(prefix)
+          && path.length() > prefix.length()
+          && path.indexOf('/', prefix.length()) < 0
+          && ROUTES.stream().noneMatch(r -> !r.pattern.endsWith("/*") && r.pattern.equals(path));
+    }
+
+    String allow() {
+      return String.join(", ", new TreeSet<>(methods.keySet()));
+    }
+  }
+
   private final Touchline engine;
   private final EventRequestDecoder decoder;
-  private final ObjectMapper strict;
 
   public TouchlineApi(Touchline engine) {
     this.engine = engine;
     this.decoder = new EventRequestDecoder(engine.limits());
-    this.strict = JsonMappers.strict(engine.limits());
+  }
+
+  /**
+   * The methods a path is served with (the {@code Allow} header's value, e.g. {@code GET, POST}),
+   * or empty when no route has that path.
+   */
+  public static Optional<String> allowedMethods(String path) {
+    return route(normalize(path)).map(Route::allow);
+  }
+
+  private static Optional<Route> route(String path) {
+    return ROUTES.stream().filter(r -> r.matches(path)).findFirst();
+  }
+
+  private static String normalize(String path) {
+    return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
   }
 
   /** Serves one request; never throws for bad input (it becomes an error document). */
@@ -61,59 +113,85 @@ public final class TouchlineApi {
     }
   }
 
-  private ApiResponse route(ApiRequest r) {
-    String path =
-        r.path().endsWith("/") && r.path().length() > 1
-            ? r.path().substring(0, r.path().length() - 1)
-            : r.path();
+  private ApiResponse route(ApiRequest request) {
+    String path = normalize(request.path());
+    Route route = route(path).orElseThrow(() -> noRoute(request));
+    Set<String> parameters = route.methods().get(request.method());
+    if (parameters == null) {
+      return new ApiResponse(
+          405,
+          Map.of("Content-Type", "application/json", "Allow", route.allow()),
+          Documents.bytes(
+              Documents.error(
+                  ErrorCode.METHOD_NOT_ALLOWED,
+                  request.method().length() > 16
+                      ? "this method is not served here; see Allow"
+                      : request.method() + " is not served here; see Allow",
+                  Optional.empty())));
+    }
+    return serve(request, path, parameters);
+  }
+
+  private ApiResponse serve(ApiRequest r, String path, Set<String> parameters) {
     String[] parts = path.split("/", -1);
     boolean events = path.equals("/v1/events");
     if (events && r.method().equals("POST")) {
-      return postEvents(caller(r), r);
+      return postEvents(caller(r, parameters), r);
     }
     if (events && r.method().equals("GET")) {
-      return listEvents(caller(r), r);
+      return listEvents(caller(r, parameters), r);
     }
     if (path.equals("/v1/events/incoming") && r.method().equals("GET")) {
-      return listIncoming(caller(r), r);
+      return listIncoming(caller(r, parameters), r);
     }
     if (parts.length == 4 && path.startsWith("/v1/events/") && r.method().equals("GET")) {
-      Caller caller = caller(r);
+      Caller caller = caller(r, parameters);
       return engine
           .events()
           .get(caller, parts[3])
           .map(e -> respond(200, Documents.event(e)))
-          .orElseThrow(() -> notFound("event " + parts[3]));
+          .orElseThrow(() -> notFound("event " + Excerpt.quoted(parts[3])));
     }
     if (path.equals("/v1/contacts") && r.method().equals("GET")) {
-      return findContact(caller(r), r);
+      return findContact(caller(r, parameters), r);
     }
     if (path.equals("/v1/contacts") && r.method().equals("POST")) {
-      return upsertContact(caller(r), r);
+      return upsertContact(caller(r, parameters), r);
     }
     if (parts.length == 4 && path.startsWith("/v1/contacts/") && r.method().equals("GET")) {
-      Caller caller = caller(r);
+      Caller caller = caller(r, parameters);
       return engine
           .contacts()
           .get(caller, parts[3])
           .map(c -> respond(200, Documents.contact(c)))
-          .orElseThrow(() -> notFound("contact " + parts[3]));
+          .orElseThrow(() -> notFound("contact " + Excerpt.quoted(parts[3])));
     }
     if (path.equals("/v1/workspace/config") && r.method().equals("GET")) {
-      return config(engine.workspaceConfig().get(caller(r)));
+      return config(engine.workspaceConfig().get(caller(r, parameters)));
     }
     if (path.equals("/v1/workspace/config") && r.method().equals("PUT")) {
-      Caller caller = caller(r);
-      EventRequestDecoder.parse(r.body(), engine.limits(), strict); // well-formed, within limits
+      Caller caller = caller(r, parameters);
       return config(
-          engine.workspaceConfig().replace(caller, new String(r.body(), StandardCharsets.UTF_8)));
+          engine
+              .workspaceConfig()
+              .replace(caller, JsonBodies.text(body(r), engine.limits().maxBodyBytes())));
     }
-    throw notFound("route " + r.method() + " " + r.path());
+    throw noRoute(r);
+  }
+
+  /** The request body with its Content-Encoding undone (read after the caller is known). */
+  private byte[] body(ApiRequest r) {
+    return ContentEncodings.decode(
+        r.header("Content-Encoding"), r.body(), engine.limits().maxBodyBytes());
+  }
+
+  private static TouchlineException noRoute(ApiRequest r) {
+    return notFound("route " + Excerpt.of(r.method()) + " " + Excerpt.of(r.path()));
   }
 
   private ApiResponse postEvents(Caller caller, ApiRequest r) {
     Optional<String> key = r.header("Idempotency-Key");
-    IngestCommand command = decoder.decode(r.body(), key);
+    IngestCommand command = decoder.decode(body(r), key);
     IngestResult result = engine.ingest().ingest(caller, command);
     if (command.batch()) {
       return respond(200, Documents.batch(result));
@@ -170,19 +248,18 @@ public final class TouchlineApi {
     Optional<Contact> found = engine.contacts().findByIdentifier(caller, type, value);
     return found
         .map(c -> respond(200, Documents.contact(c)))
-        .orElseThrow(() -> notFound("contact with " + type.wireName() + " " + value));
+        .orElseThrow(
+            () -> notFound("contact with " + type.wireName() + " " + Excerpt.quoted(value)));
   }
 
   private ApiResponse upsertContact(Caller caller, ApiRequest r) {
-    JsonNode body = EventRequestDecoder.parse(r.body(), engine.limits(), strict);
-    if (!body.isObject()) {
-      throw TouchlineException.invalid(null, "the body must be a JSON object");
-    }
+    JsonNode body = decoder.readObject(body(r));
     body.fieldNames()
         .forEachRemaining(
             f -> {
               if (!List.of("email", "phone", "externalId", "attributes").contains(f)) {
-                throw TouchlineException.invalid(f, "unknown field '" + f + "'");
+                throw TouchlineException.invalid(
+                    Excerpt.of(f), "unknown field " + Excerpt.quoted(f));
               }
             });
     JsonNode attributes = body.get("attributes");
@@ -217,15 +294,22 @@ public final class TouchlineApi {
         stored.document().getBytes(StandardCharsets.UTF_8));
   }
 
-  private Caller caller(ApiRequest r) {
-    Optional<String> key = r.header("X-API-Key");
-    if (key.isEmpty()) {
-      key =
-          r.header("Authorization")
-              .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7))
-              .map(v -> v.substring(7).trim());
+  private Caller caller(ApiRequest r, Set<String> parameters) {
+    Optional<String> key =
+        ApiCredentials.presented(r.header("X-API-Key"), r.header("Authorization"));
+    Caller caller = engine.authenticate().authenticate(key.orElse(null));
+    for (String name : new TreeSet<>(r.query().keySet())) {
+      if (!parameters.contains(name)) {
+        throw TouchlineException.invalid(
+            Excerpt.of(name),
+            "unknown query parameter "
+                + Excerpt.quoted(name)
+                + (parameters.isEmpty()
+                    ? "; this route takes none"
+                    : "; this route takes " + String.join(", ", new TreeSet<>(parameters))));
+      }
     }
-    return engine.authenticate().authenticate(key.orElse(null));
+    return caller;
   }
 
   private static Optional<String> text(JsonNode body, String field) {
@@ -261,7 +345,12 @@ public final class TouchlineApi {
             "limit", "limit must be between 1 and " + PageRequest.MAX_LIMIT);
       }
     }
-    return new PageRequest(limit, param(r, "cursor"));
+    Optional<String> cursor = param(r, "cursor");
+    if (cursor.isPresent() && cursor.get().length() > MAX_CURSOR_CHARS) {
+      throw TouchlineException.invalid(
+          "cursor", "cursor is not valid for this listing: longer than any cursor handed out");
+    }
+    return new PageRequest(limit, cursor);
   }
 
   private static TouchlineException notFound(String what) {

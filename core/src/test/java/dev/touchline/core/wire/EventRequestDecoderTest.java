@@ -12,6 +12,7 @@ import dev.touchline.core.port.in.IngestCommand;
 import dev.touchline.core.port.in.IngestItem;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -182,18 +183,40 @@ class EventRequestDecoderTest {
   }
 
   @Test
-  void nestingPastTheParserBound_isRefusedForTheWholeBody() {
+  void nestingPastThePropertyDepth_isThatItemsError_inABatchAsAlone() {
     String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+    String item = "{\"event\":\"x\",\"email\":\"a@b.co\",\"properties\":" + deep + "}";
+    IngestCommand single = decoder.decode(b(item), Optional.empty());
+    IngestCommand batch =
+        decoder.decode(
+            b("{\"events\":[" + item + ",{\"event\":\"y\",\"email\":\"a@b.co\"}]}"),
+            Optional.empty());
+    for (IngestItem refused : List.of(single.items().get(0), batch.items().get(0))) {
+      assertThat(refused)
+          .isInstanceOfSatisfying(
+              IngestItem.Invalid.class,
+              invalid -> {
+                assertThat(invalid.code()).isEqualTo(ErrorCode.INVALID_PAYLOAD);
+                assertThat(invalid.field()).get().asString().startsWith("properties.a.a");
+                assertThat(invalid.message()).contains("nests deeper than 16 levels");
+              });
+    }
+    assertThat(batch.items().get(1)).isInstanceOf(IngestItem.Valid.class);
+  }
+
+  @Test
+  void nestingPastTheBodyBound_isRefusedForTheWholeBody() {
+    String deep = "[".repeat(1001) + "]".repeat(1001);
     assertThatThrownBy(
             () ->
                 decoder.decode(
-                    b("{\"event\":\"x\",\"email\":\"a@b.co\",\"properties\":" + deep + "}"),
+                    b("{\"event\":\"x\",\"email\":\"a@b.co\",\"properties\":{\"a\":" + deep + "}}"),
                     Optional.empty()))
         .isInstanceOfSatisfying(
             TouchlineException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PAYLOAD);
-              assertThat(e.getMessage()).contains("exceeds a limit");
+              assertThat(e.getMessage()).contains("nests deeper than 1000 levels");
             });
   }
 

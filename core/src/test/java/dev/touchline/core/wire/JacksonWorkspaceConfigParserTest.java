@@ -65,7 +65,7 @@ class JacksonWorkspaceConfigParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "not json | {\"rules\": | | $",
+        "not json | {\"rules\": | | $.rules",
         "unknown top-level field | {\"rulez\":[]} | | $.rulez",
         "rules not an array | {\"rules\":{}} | | $.rules",
         "rule without id | {\"rules\":[{\"when\":{\"event\":\"a\"},\"then\":[{\"addTag\":\"x\"}]}]} | | $.rules[0].id",
@@ -96,7 +96,8 @@ class JacksonWorkspaceConfigParserTest {
               assertThat(e.path()).isEqualTo(path);
               assertThat(e.ruleId()).isEqualTo(Optional.ofNullable(ruleId));
               if (ruleId != null) {
-                assertThat(e.getMessage()).startsWith("rule '" + ruleId + "': ");
+                String kind = path.startsWith("$.segments") ? "segment '" : "rule '";
+                assertThat(e.getMessage()).startsWith(kind + ruleId + "': ");
               }
             });
   }

@@ -20,6 +20,9 @@ public final class ApiKeySecrets {
   private static final Pattern SHAPE = Pattern.compile("tl_live_[0-9A-Za-z]{32}_[0-9A-Za-z]{6}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The length of every key: prefix, 32 characters, separator, 6-character checksum. */
+  public static final int LENGTH = PREFIX.length() + 32 + 1 + 6;
+
   private ApiKeySecrets() {}
 
   /** A fresh random key. */
@@ -33,7 +36,7 @@ public final class ApiKeySecrets {
 
   /** Whether a presented key has the right shape and checksum (no lookup needed to refuse junk). */
   public static boolean isWellFormed(String key) {
-    if (key == null || !SHAPE.matcher(key).matches()) {
+    if (key == null || key.length() != LENGTH || !SHAPE.matcher(key).matches()) {
       return false;
     }
     String body = key.substring(PREFIX.length(), PREFIX.length() + 32);

@@ -37,6 +37,12 @@ public record Contact(
     long version)
     implements ContactView {
 
+  /** The highest score a contact can have; scoring past it stays at it. */
+  public static final long MAX_SCORE = 1_000_000_000L;
+
+  /** The lowest score a contact can have; scoring below it stays at it. */
+  public static final long MIN_SCORE = -1_000_000_000L;
+
   /** How many applied event ids a contact remembers. */
   public static final int APPLIED_EVENTS_KEPT = 10;
 
@@ -57,6 +63,7 @@ public record Contact(
   /** A contact that has just been created with the given identities. */
   public static Contact create(
       WorkspaceId workspace, ContactId id, Identities identities, Instant now) {
+
     return new Contact(
         workspace,
         id,
@@ -148,8 +155,18 @@ public record Contact(
       return score;
     }
 
+    /**
+     * Adds points, saturating at {@link #MIN_SCORE} and {@link #MAX_SCORE}: a score never
+     * overflows, so scoring never fails.
+     */
     public Builder addScore(long points) {
-      this.score = Math.addExact(score, points);
+      long sum;
+      try {
+        sum = Math.addExact(score, points);
+      } catch (ArithmeticException overflow) {
+        sum = points > 0 ? MAX_SCORE : MIN_SCORE;
+      }
+      this.score = Math.max(MIN_SCORE, Math.min(MAX_SCORE, sum));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.touchline.core.domain.dedup;
 
+import dev.touchline.core.domain.value.ConfigDurations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,5 +14,6 @@ public record BusinessKey(String eventType, String propertyPath, Optional<Durati
     Objects.requireNonNull(eventType, "eventType");
     Objects.requireNonNull(propertyPath, "propertyPath");
     Objects.requireNonNull(window, "window");
+    window.ifPresent(w -> ConfigDurations.check(w, "business key window"));
   }
 }

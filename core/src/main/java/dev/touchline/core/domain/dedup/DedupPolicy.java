@@ -1,5 +1,6 @@
 package dev.touchline.core.domain.dedup;
 
+import dev.touchline.core.domain.value.ConfigDurations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ public record DedupPolicy(
     BotPolicy bots) {
 
   public DedupPolicy {
-    Objects.requireNonNull(messageIdWindow, "messageIdWindow");
+    ConfigDurations.check(messageIdWindow, "messageIdWindow");
     businessKeys = List.copyOf(businessKeys);
     throttles = List.copyOf(throttles);
     Objects.requireNonNull(bots, "bots");

@@ -1,5 +1,6 @@
 package dev.touchline.core.domain.dedup;
 
+import dev.touchline.core.domain.value.ConfigDurations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +14,6 @@ public record Throttle(String eventType, Duration window, Optional<String> perPr
     Objects.requireNonNull(eventType, "eventType");
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(perProperty, "perProperty");
-    if (window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("throttle window must be positive");
-    }
+    ConfigDurations.check(window, "throttle window");
   }
 }

@@ -7,9 +7,13 @@ public enum ErrorCode {
   UNAUTHENTICATED("unauthenticated", 401),
   FORBIDDEN_SCOPE("forbidden_scope", 403),
   NOT_FOUND("not_found", 404),
+  METHOD_NOT_ALLOWED("method_not_allowed", 405),
   CONTACT_NOT_FOUND("contact_not_found", 404),
   IDEMPOTENCY_CONFLICT("idempotency_conflict", 409),
+  URI_TOO_LONG("uri_too_long", 414),
+  UNSUPPORTED_ENCODING("unsupported_encoding", 415),
   RATE_LIMITED("rate_limited", 429),
+  HEADERS_TOO_LARGE("headers_too_large", 431),
   INTERNAL_ERROR("internal_error", 500);
 
   private final String wireName;

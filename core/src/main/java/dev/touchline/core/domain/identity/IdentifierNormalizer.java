@@ -3,6 +3,7 @@ package dev.touchline.core.domain.identity;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.touchline.core.domain.error.Excerpt;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,8 +53,9 @@ public final class IdentifierNormalizer {
       throw new InvalidIdentifierException(
           field, "email must be at most " + MAX_EMAIL_LENGTH + " characters");
     }
-    if (!EMAIL.matcher(value).matches()) {
-      throw new InvalidIdentifierException(field, "email is not a valid address: '" + raw + "'");
+    if (!EMAIL.matcher(value).matches() || hasInvisible(value)) {
+      throw new InvalidIdentifierException(
+          field, "email is not a valid address: " + Excerpt.quoted(raw));
     }
     return new Identifier(IdentityType.EMAIL, value);
   }
@@ -70,11 +72,12 @@ public final class IdentifierNormalizer {
       number = PHONES.parse(trimmed, defaultRegion);
     } catch (NumberParseException e) {
       throw new InvalidIdentifierException(
-          field, "phone '" + raw + "' cannot be parsed: " + e.getMessage());
+          field, "phone " + Excerpt.quoted(raw) + " cannot be parsed as a phone number");
     }
     if (!PHONES.isPossibleNumber(number)) {
       throw new InvalidIdentifierException(
-          field, "phone '" + raw + "' is not a possible number in region " + defaultRegion);
+          field,
+          "phone " + Excerpt.quoted(raw) + " is not a possible number in region " + defaultRegion);
     }
     return new Identifier(
         IdentityType.PHONE, PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
@@ -86,6 +89,10 @@ public final class IdentifierNormalizer {
     if (value.length() > MAX_EXTERNAL_ID_LENGTH) {
       throw new InvalidIdentifierException(
           field, "externalId must be at most " + MAX_EXTERNAL_ID_LENGTH + " characters");
+    }
+    if (hasInvisible(value)) {
+      throw new InvalidIdentifierException(
+          field, "externalId must not contain control or invisible characters");
     }
     return new Identifier(IdentityType.EXTERNAL_ID, value);
   }
@@ -105,10 +112,38 @@ public final class IdentifierNormalizer {
     return PHONES.getSupportedRegions().contains(region);
   }
 
+  /**
+   * Whether a value holds a control character (NUL, line breaks…), an invisible formatting
+   * character (zero-width space or joiner, BOM, direction marks) or an unpaired surrogate: such a
+   * value would look equal to another while not being so.
+   */
+  static boolean hasInvisible(String value) {
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)
+          && !(Character.isHighSurrogate(c)
+              && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1)))) {
+        return true;
+      }
+      int cp = value.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type == Character.CONTROL
+          || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
   private static void refuseJunk(String raw, String field) {
     if (isJunk(raw)) {
       throw new InvalidIdentifierException(
-          field, field + " '" + raw + "' is a placeholder, not an identifier");
+          field, field + " " + Excerpt.quoted(raw) + " is a placeholder, not an identifier");
     }
   }
 }

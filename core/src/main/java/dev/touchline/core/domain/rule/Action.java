@@ -1,5 +1,6 @@
 package dev.touchline.core.domain.rule;
 
+import dev.touchline.core.domain.value.ConfigDurations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +28,16 @@ public sealed interface Action
    * cooldown, not again until it has passed.
    */
   record Score(long points, boolean once, Optional<Duration> cooldown) implements Action {
+    /** The most points one score action may add or take. */
+    public static final long MAX_POINTS = 1_000_000L;
+
     public Score {
       Objects.requireNonNull(cooldown, "cooldown");
+      if (points > MAX_POINTS || points < -MAX_POINTS) {
+        throw new IllegalArgumentException(
+            "points must lie between -" + MAX_POINTS + " and " + MAX_POINTS + ": " + points);
+      }
+      cooldown.ifPresent(c -> ConfigDurations.check(c, "cooldown"));
     }
   }
 

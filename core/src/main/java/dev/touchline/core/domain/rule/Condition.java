@@ -2,6 +2,7 @@ package dev.touchline.core.domain.rule;
 
 import dev.touchline.core.domain.contact.AttributeValue;
 import dev.touchline.core.domain.contact.EventStats;
+import dev.touchline.core.domain.value.ConfigDurations;
 import dev.touchline.core.domain.value.JsonValue;
 import java.time.Duration;
 import java.util.List;
@@ -182,7 +183,7 @@ public sealed interface Condition
   record DidWithin(String eventType, Duration window) implements Condition {
     public DidWithin {
       Objects.requireNonNull(eventType, "eventType");
-      Objects.requireNonNull(window, "window");
+      ConfigDurations.check(window, "didWithin window");
     }
 
     @Override

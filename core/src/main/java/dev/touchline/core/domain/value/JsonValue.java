@@ -130,11 +130,61 @@ public sealed interface JsonValue
     }
   }
 
-  /** A JSON number, exact. */
+  /**
+   * A JSON number, exact, within bounds that keep every form of it small: at most {@value
+   * #MAX_DIGITS} significant digits, and a decimal exponent (the {@code e} of {@code d.ddd×10^e})
+   * between {@value #MIN_EXPONENT} and {@value #MAX_EXPONENT}, the range of a double, so any JSON
+   * consumer can read it back. Zero is always allowed (and kept as plain {@code 0}).
+   */
   record JsonNumber(BigDecimal value) implements JsonValue {
+    /** The most significant digits a number may have. */
+    public static final int MAX_DIGITS = 100;
+
+    /** The smallest decimal exponent of a non-zero number. */
+    public static final int MIN_EXPONENT = -324;
+
+    /** The largest decimal exponent of a number. */
+    public static final int MAX_EXPONENT = 308;
+
     public JsonNumber {
       Objects.requireNonNull(value, "value");
+      String problem = problem(value);
+      if (problem != null) {
+        throw new IllegalArgumentException("value: " + problem);
+      }
+      if (value.signum() == 0) {
+        value = BigDecimal.ZERO;
+      }
     }
+
+    /**
+     * Why a number is outside the bounds, or {@code null} when it is inside; cheap for any input.
+     */
+    public static String problem(BigDecimal value) {
+      if (value.signum() == 0) {
+        return null;
+      }
+      if (value.precision() > 100 * MAX_DIGITS) {
+        return "a number has at most " + MAX_DIGITS + " significant digits";
+      }
+      BigDecimal stripped = value.stripTrailingZeros();
+      if (stripped.precision() > MAX_DIGITS) {
+        return "a number has at most " + MAX_DIGITS + " significant digits";
+      }
+      long exponent = (long) stripped.precision() - stripped.scale() - 1;
+      if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT) {
+        return OUT_OF_RANGE;
+      }
+      return null;
+    }
+
+    /** Why a number whose exponent is out of bounds is refused. */
+    public static final String OUT_OF_RANGE =
+        "a number's magnitude must lie between 1e"
+            + MIN_EXPONENT
+            + " and 1e"
+            + (MAX_EXPONENT + 1)
+            + " (the range of a double)";
 
     public static JsonNumber of(long value) {
       return new JsonNumber(BigDecimal.valueOf(value));

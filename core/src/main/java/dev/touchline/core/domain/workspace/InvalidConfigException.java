@@ -1,8 +1,12 @@
 package dev.touchline.core.domain.workspace;
 
+import dev.touchline.core.domain.error.Excerpt;
 import java.util.Optional;
 
-/** A workspace configuration document that cannot be used, with the rule and JSON path at fault. */
+/**
+ * A workspace configuration document that cannot be used, with the rule or segment and the JSON
+ * path at fault.
+ */
 public class InvalidConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
@@ -10,7 +14,16 @@ public class InvalidConfigException extends IllegalArgumentException {
   private final String path;
 
   public InvalidConfigException(String ruleId, String path, String problem) {
-    super((ruleId == null ? "" : "rule '" + ruleId + "': ") + problem + " (at " + path + ")");
+    super(
+        (ruleId == null
+                ? ""
+                : (path.startsWith("$.segments") ? "segment " : "rule ")
+                    + Excerpt.quoted(ruleId)
+                    + ": ")
+            + problem
+            + " (at "
+            + path
+            + ")");
     this.ruleId = ruleId;
     this.path = path;
   }

@@ -84,6 +84,10 @@ final class ErrorResponses implements ErrorResponseProcessor<byte[]> {
     MutableHttpResponse<byte[]> out = (MutableHttpResponse<byte[]>) response;
     out.getHeaders().remove(HttpHeaders.ALLOW);
     allow.ifPresent(methods -> out.getHeaders().set(HttpHeaders.ALLOW, methods));
+    if (code == ErrorCode.URI_TOO_LONG || code == ErrorCode.HEADERS_TOO_LARGE) {
+      // The connection's framing is lost after a head Netty could not read: say it closes.
+      out.getHeaders().set(HttpHeaders.CONNECTION, "close");
+    }
     return out.status(code.httpStatus()).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
   }
 

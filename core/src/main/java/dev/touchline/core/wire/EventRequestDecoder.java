@@ -73,10 +73,7 @@ public final class EventRequestDecoder {
     String text = JsonBodies.text(body, limits.maxBodyBytes());
     try (JsonParser p = factory.createParser(text)) {
       IngestCommand command = decode(p, text, idempotencyKey);
-      if (p.nextToken() != null) {
-        throw TouchlineException.invalid(
-            null, "malformed JSON: content follows the end of the JSON document");
-      }
+      refuseTrailingContent(p);
       return command;
     } catch (JsonProcessingException e) {
       throw JsonBodies.malformed(e);
@@ -181,6 +178,19 @@ public final class EventRequestDecoder {
     return items;
   }
 
+  private static void refuseTrailingContent(JsonParser p) throws IOException {
+    if (p.nextToken() != null) {
+      var at = p.currentTokenLocation();
+      throw TouchlineException.invalid(
+          null,
+          "malformed JSON at line "
+              + at.getLineNr()
+              + ", column "
+              + at.getColumnNr()
+              + ": content follows the end of the JSON document");
+    }
+  }
+
   /** An item refused while it was read: too large if it is, else its first fault. */
   private IngestItem invalid(TouchlineException fault, String raw) {
     int size = raw.getBytes(StandardCharsets.UTF_8).length;
@@ -216,10 +226,7 @@ public final class EventRequestDecoder {
       } catch (BoundedJsonReader.Fault fault) {
         throw fault.error();
       }
-      if (p.nextToken() != null) {
-        throw TouchlineException.invalid(
-            null, "malformed JSON: content follows the end of the JSON document");
-      }
+      refuseTrailingContent(p);
       return node;
     } catch (JsonProcessingException e) {
       throw JsonBodies.malformed(e);

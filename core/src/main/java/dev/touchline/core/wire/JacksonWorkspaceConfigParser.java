@@ -100,6 +100,11 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
               ? "nests deeper than " + MAX_DOCUMENT_DEPTH + " levels"
               : JsonBodies.describe(e);
       throw new InvalidConfigException(null, where, message);
+    } catch (IllegalArgumentException numberOutOfRange) {
+      throw new InvalidConfigException(
+          null,
+          parser == null ? "$" : path(parser.getParsingContext()),
+          JsonValue.JsonNumber.OUT_OF_RANGE);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a String source does not fail
     }

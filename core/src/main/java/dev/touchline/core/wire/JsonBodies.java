@@ -50,6 +50,10 @@ final class JsonBodies {
     if (body.length - start == 0) {
       throw TouchlineException.invalid(null, "the body is empty; expected a JSON object");
     }
+    if (body[start] == 0 || (body.length - start > 1 && body[start + 1] == 0)) {
+      // JSON text starts with an ASCII character: a NUL beside it means UTF-16 or UTF-32.
+      throw notUtf8(start);
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

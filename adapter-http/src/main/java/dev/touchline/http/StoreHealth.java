@@ -5,10 +5,13 @@ import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code /health} reports the store: DOWN when its table cannot be reached. */
 @Singleton
 final class StoreHealth extends AbstractHealthIndicator<Map<String, Object>> {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreHealth.class);
   private final StoreRuntime store;
 
   StoreHealth(StoreRuntime store) {
@@ -24,7 +27,9 @@ final class StoreHealth extends AbstractHealthIndicator<Map<String, Object>> {
       healthStatus = store.reachable() ? HealthStatus.UP : HealthStatus.DOWN;
     } catch (RuntimeException e) {
       healthStatus = HealthStatus.DOWN;
-      details.put("error", e.getMessage());
+      // /health answers without a key: the cause goes to the log, not to the answer.
+      LOG.warn("the store's table cannot be reached", e);
+      details.put("error", "the store's table cannot be reached; see the server log");
     }
     return details;
   }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class HostileSuite {
   /** A Java type or package, or a parser's vocabulary, in an answer. */
-  private static final Pattern INTERNALS =
+  public static final Pattern INTERNALS =
       Pattern.compile(
           "\\b(java|javax|jdk|sun|com\\.fasterxml|io\\.micronaut|io\\.netty|dev\\.touchline"
               + "|software\\.amazon|org\\.[a-z]+)\\.[A-Za-z_]"

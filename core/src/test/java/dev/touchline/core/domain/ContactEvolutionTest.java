@@ -147,4 +147,21 @@ class ContactEvolutionTest {
     assertThat(cfg.rules().forType("page_viewed")).isEmpty();
     assertThat(cfg.rules().forType("purchase")).hasSize(1);
   }
+
+  @Test
+  void aScoreSaturatesAtItsBoundsInsteadOfOverflowing() {
+    Contact contact =
+        Contact.create(
+            new dev.touchline.core.domain.workspace.WorkspaceId("w"),
+            new ContactId("c"),
+            Identities.NONE,
+            java.time.Instant.EPOCH);
+    Contact.Builder builder = contact.toBuilder();
+    builder.addScore(Contact.MAX_SCORE).addScore(1).addScore(Long.MAX_VALUE);
+    assertThat(builder.score()).isEqualTo(Contact.MAX_SCORE);
+    builder.addScore(Long.MIN_VALUE).addScore(-1);
+    assertThat(builder.score()).isEqualTo(Contact.MIN_SCORE);
+    builder.addScore(5);
+    assertThat(builder.score()).isEqualTo(Contact.MIN_SCORE + 5);
+  }
 }

@@ -52,4 +52,22 @@ class ListingCursorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("U+001F");
   }
+
+  @Test
+  void aCursorWithAnyOneCharacterChangedOrCutIsRefused() {
+    String cursor = ListingCursor.encode("timeline:c1", List.of("PK", "WS#1", "SK", "EV#2026"));
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int i = 0; i < cursor.length(); i++) {
+      char replacement = alphabet.charAt((alphabet.indexOf(cursor.charAt(i)) + 1) % 64);
+      String changed = cursor.substring(0, i) + replacement + cursor.substring(i + 1);
+      assertThatThrownBy(() -> ListingCursor.decode(Optional.of(changed), "timeline:c1"))
+          .as("changed at %d", i)
+          .isInstanceOf(InvalidCursorException.class);
+    }
+    assertThatThrownBy(
+            () ->
+                ListingCursor.decode(
+                    Optional.of(cursor.substring(0, cursor.length() - 1)), "timeline:c1"))
+        .isInstanceOf(InvalidCursorException.class);
+  }
 }

@@ -205,6 +205,33 @@ class EventRequestDecoderTest {
   }
 
   @Test
+  void nestingOfExactlyTheBodyBound_isOnlyThatItemsError() {
+    // the body, events, the item and properties are 4 levels; 996 arrays make 1,000
+    String deep = "[".repeat(996) + "]".repeat(996);
+    IngestCommand command =
+        decoder.decode(
+            b(
+                "{\"events\":[{\"event\":\"x\",\"email\":\"a@b.co\",\"properties\":{\"a\":"
+                    + deep
+                    + "}}]}"),
+            Optional.empty());
+    assertThat(command.items().get(0))
+        .isInstanceOfSatisfying(
+            IngestItem.Invalid.class,
+            invalid -> assertThat(invalid.message()).contains("nests deeper than 16 levels"));
+    String past = "[".repeat(997) + "]".repeat(997);
+    assertThatThrownBy(
+            () ->
+                decoder.decode(
+                    b(
+                        "{\"events\":[{\"event\":\"x\",\"email\":\"a@b.co\",\"properties\":{\"a\":"
+                            + past
+                            + "}}]}"),
+                    Optional.empty()))
+        .hasMessageContaining("nests deeper than 1000 levels");
+  }
+
+  @Test
   void nestingPastTheBodyBound_isRefusedForTheWholeBody() {
     String deep = "[".repeat(1001) + "]".repeat(1001);
     assertThatThrownBy(

@@ -56,7 +56,9 @@ public final class ListingCursor {
     } catch (IllegalArgumentException e) {
       throw new InvalidCursorException("not a cursor");
     }
-    if (sealed.length <= CHECK_BYTES) {
+    if (sealed.length <= CHECK_BYTES
+        || !Base64.getUrlEncoder().withoutPadding().encodeToString(sealed).equals(cursor.get())) {
+      // also refuses a last character changed only in bits base64 ignores, and padding
       throw new InvalidCursorException("not a cursor");
     }
     byte[] content = Arrays.copyOf(sealed, sealed.length - CHECK_BYTES);

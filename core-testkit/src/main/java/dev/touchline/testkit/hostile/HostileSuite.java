@@ -192,19 +192,27 @@ public abstract class HostileSuite {
 
   private void assertStillServes(String key, HostileCase c) {
     ApiResponse next =
-        target.send(
-            new ApiRequest(
-                "POST",
-                "/v1/events",
-                Map.of(),
-                Map.of("X-API-Key", key, "Content-Type", "application/json"),
-                ("{\"event\":\"after_hostile\",\"email\":\"next-"
-                        + workspaces.get()
-                        + "@example.com\"}")
-                    .getBytes(StandardCharsets.UTF_8)));
+        postEvents(
+            target,
+            key,
+            ("{\"event\":\"after_hostile\",\"email\":\"next-"
+                    + workspaces.get()
+                    + "@example.com\"}")
+                .getBytes(StandardCharsets.UTF_8));
     assertThat(next.status())
         .as("%s: the next valid event (%s)", c, new String(next.body(), StandardCharsets.UTF_8))
         .isEqualTo(201);
+  }
+
+  /** {@code POST /v1/events} with {@code body}, authenticated with {@code key}. */
+  static ApiResponse postEvents(ScenarioTarget target, String key, byte[] body) {
+    return target.send(
+        new ApiRequest(
+            "POST",
+            "/v1/events",
+            Map.of(),
+            Map.of("X-API-Key", key, "Content-Type", "application/json"),
+            body));
   }
 
   private static JsonNode parse(String body, HostileCase c) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.workspace.WorkspaceId;
-import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.testkit.scenario.ScenarioTarget;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -72,14 +70,7 @@ public abstract class JsonTestSuiteSuite {
 
   private void check(Path file, String key) throws IOException {
     String name = file.getFileName().toString();
-    ApiResponse r =
-        target.send(
-            new ApiRequest(
-                "POST",
-                "/v1/events",
-                Map.of(),
-                Map.of("X-API-Key", key, "Content-Type", "application/json"),
-                Files.readAllBytes(file)));
+    ApiResponse r = HostileSuite.postEvents(target, key, Files.readAllBytes(file));
     String body = new String(r.body(), StandardCharsets.UTF_8);
     assertThat(r.status()).as("%s answered %s", name, body).isLessThan(500);
     assertThat(HostileSuite.INTERNALS.matcher(body).find())

@@ -1,5 +1,8 @@
 package dev.touchline.core.service;
 
+import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.workspace.InvalidConfigException;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.domain.workspace.WorkspaceConfigParser;
 import dev.touchline.core.domain.workspace.WorkspaceId;
@@ -49,10 +52,28 @@ public final class WorkspaceConfigs {
                 stored ->
                     cached != null && cached.version == stored.version()
                         ? new Cached(stored.version(), cached.config, now)
-                        : new Cached(stored.version(), parser.parse(stored.document()), now))
+                        : new Cached(stored.version(), parseStored(stored), now))
             .orElseGet(() -> new Cached(0, defaultConfig, now));
     cache.put(workspace, fresh);
     return fresh.config;
+  }
+
+  /**
+   * A stored document that no longer parses (a range tightened since it was stored) stops the
+   * workspace's ingestion with an answer that says so and how to fix it, rather than a bare error.
+   */
+  private WorkspaceConfig parseStored(StoredConfig stored) {
+    try {
+      return parser.parse(stored.document());
+    } catch (InvalidConfigException e) {
+      throw new TouchlineException(
+          ErrorCode.INTERNAL_ERROR,
+          "the stored workspace configuration (version "
+              + stored.version()
+              + ") is no longer valid: "
+              + e.getMessage()
+              + "; an admin can read it (GET /v1/workspace/config) and replace it (PUT)");
+    }
   }
 
   /** The stored document, or the default one (version 0). */

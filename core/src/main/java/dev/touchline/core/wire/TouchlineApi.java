@@ -39,7 +39,11 @@ public final class TouchlineApi {
   /** The longest cursor accepted; the cursors the engine hands out are far shorter. */
   public static final int MAX_CURSOR_CHARS = 1024;
 
-  /** The routes, each with its methods and, per method, the query parameters it takes. */
+  /**
+   * The routes, each with its methods and, per method, the query parameters it takes; the first
+   * that matches a path serves it (so {@code /v1/events/incoming} comes before {@code
+   * /v1/events/*}).
+   */
   private static final List<Route> ROUTES =
       List.of(
           new Route(
@@ -63,8 +67,7 @@ public final class TouchlineApi {
       String prefix = pattern.substring(0, pattern.length() - 1);
       return path.startsWith(prefix)
           && path.length() > prefix.length()
-          && path.indexOf('/', prefix.length()) < 0
-          && ROUTES.stream().noneMatch(r -> !r.pattern.endsWith("/*") && r.pattern.equals(path));
+          && path.indexOf('/', prefix.length()) < 0;
     }
 
     String allow() {
@@ -124,9 +127,7 @@ public final class TouchlineApi {
           Documents.bytes(
               Documents.error(
                   ErrorCode.METHOD_NOT_ALLOWED,
-                  request.method().length() > 16
-                      ? "this method is not served here; see Allow"
-                      : request.method() + " is not served here; see Allow",
+                  Excerpt.of(request.method()) + " is not served here; see Allow",
                   Optional.empty())));
     }
     return serve(request, path, parameters);
@@ -205,9 +206,9 @@ public final class TouchlineApi {
         param(r, "contactId")
             .map(
                 id -> {
-                  if (id.length() > 64) {
+                  if (id.length() > 64 || id.isBlank()) {
                     throw TouchlineException.invalid(
-                        "contactId", "contactId is at most 64 characters");
+                        "contactId", "contactId must be 1-64 characters, not blank");
                   }
                   return new ContactId(id);
                 });

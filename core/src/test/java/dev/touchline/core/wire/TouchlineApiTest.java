@@ -101,6 +101,42 @@ class TouchlineApiTest {
     assertThat(r.bodyText()).contains("\"field\":\"limit\"");
   }
 
+  @Test
+  void aStoredConfigurationPastTodaysRanges_isNamedInTheAnswer_andCanBeReplaced() {
+    var repository = new dev.touchline.core.inmemory.InMemoryWorkspaceConfigRepository();
+    // stored before the ranges were checked: points far past 1,000,000
+    repository.save(
+        WS,
+        "{\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"score\":5000000000}]}]}",
+        0,
+        java.time.Instant.EPOCH);
+    Touchline engine = Touchline.builder().workspaceConfigs(repository).build();
+    String key = engine.apiKeys().issue(WS, EnumSet.allOf(Scope.class), RateLimit.DEFAULT).secret();
+    TouchlineApi api = new TouchlineApi(engine);
+    String event = "{\"event\":\"a\",\"email\":\"a@b.co\"}";
+
+    ApiResponse refused =
+        api.handle(request("POST", "/v1/events", Map.of("X-API-Key", key), event));
+    assertThat(refused.status()).isEqualTo(500);
+    assertThat(refused.bodyText())
+        .contains("stored workspace configuration (version 1) is no longer valid")
+        .contains("$.rules[0].then[0].score");
+
+    ApiResponse read =
+        api.handle(request("GET", "/v1/workspace/config", Map.of("X-API-Key", key), null));
+    assertThat(read.status()).isEqualTo(200);
+    ApiResponse replaced =
+        api.handle(
+            request(
+                "PUT",
+                "/v1/workspace/config",
+                Map.of("X-API-Key", key),
+                "{\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"a\"},\"then\":[{\"score\":1000000}]}]}"));
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(api.handle(request("POST", "/v1/events", Map.of("X-API-Key", key), event)).status())
+        .isEqualTo(201);
+  }
+
   /** A contact store that is down. */
   private static final class DownContacts implements ContactRepository {
     @Override

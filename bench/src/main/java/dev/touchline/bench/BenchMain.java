@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * run: (a) parsing only, (b) the full in-process pipeline, (c) the pipeline with 10 vs 100 rules
  * and 1k vs 100k contacts; then the server on loopback: (d) batches through {@code POST /v1/events}
  * against (b), (f) single-event requests against (e) an echo endpoint in the same server, and (g)
- * batches on the embedded store. {@code --quick} is a short smoke run; {@code --server} runs (b)
+ * batches on the embedded store, and (h) Jackson's own tree reading of (a)'s bodies. {@code
+ * --quick} is a short smoke run; {@code --decode} runs (a) and (h) only; {@code --server} runs (b)
  * and the server cases only.
  */
 public final class BenchMain {
@@ -59,6 +60,7 @@ public final class BenchMain {
   public static void main(String[] args) throws RunnerException {
     boolean quick = List.of(args).contains("--quick");
     boolean serverOnly = List.of(args).contains("--server");
+    boolean decodeOnly = List.of(args).contains("--decode");
     List<Case> cases =
         List.of(
             inProcess("(a) parse only (baseline)", "parse", 50, 10_000, 0),
@@ -70,11 +72,15 @@ public final class BenchMain {
             server("(d) server, batches of 100, memory", "batch", "memory", 10_000, 1, false),
             server("(e) server, echo requests (baseline)", "echo", "memory", 10_000, 7, false),
             server("(f) server, single-event requests", "single", "memory", 10_000, 7, false),
-            server("(g) server, batches of 100, embedded", "batch", "embedded", 1_000, 9, true));
+            server("(g) server, batches of 100, embedded", "batch", "embedded", 1_000, 9, true),
+            inProcess("(h) Jackson readTree only, no limits", "jacksonTree", 50, 10_000, 0));
     double[][] results = new double[cases.size()][];
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       if (serverOnly && !c.server() && i != 1) {
+        continue;
+      }
+      if (decodeOnly && !c.benchmark().equals("parse") && !c.benchmark().equals("jacksonTree")) {
         continue;
       }
       results[i] = run(c, quick);

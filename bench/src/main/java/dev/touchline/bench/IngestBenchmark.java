@@ -1,5 +1,7 @@
 package dev.touchline.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchline.core.Touchline;
 import dev.touchline.core.domain.event.IngestLimits;
 import dev.touchline.core.port.in.IngestCommand;
@@ -7,6 +9,7 @@ import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.core.wire.EventRequestDecoder;
 import dev.touchline.core.wire.TouchlineApi;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +89,18 @@ public class IngestBenchmark {
   @OperationsPerInvocation(BATCH)
   public IngestCommand parse(Workload workload, Decoder decoder) {
     return decoder.decoder.decode(workload.nextBatch(), Optional.empty());
+  }
+
+  /** Jackson alone, no limits and no records: what (a) costs on top of reading the JSON. */
+  @State(Scope.Benchmark)
+  public static class PlainJackson {
+    final ObjectMapper mapper = new ObjectMapper();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public JsonNode jacksonTree(Workload workload, PlainJackson jackson) throws IOException {
+    return jackson.mapper.readTree(workload.nextBatch());
   }
 
   @Benchmark

@@ -547,9 +547,10 @@ public final class IngestEventsService implements IngestEventsUseCase {
       }
       Optional<ContactId> customer = Optional.empty();
       if (input.customer().isPresent()) {
-        String raw = input.customer().get().trim();
-        if (raw.isEmpty() || raw.length() > 64) {
-          throw TouchlineException.invalid("customer", "customer must be 1-64 characters");
+        String raw = input.customer().get().strip();
+        if (raw.isBlank() || raw.length() > 64) {
+          throw TouchlineException.invalid(
+              "customer", "customer must be 1-64 characters, not blank");
         }
         customer = Optional.of(new ContactId(raw));
       }

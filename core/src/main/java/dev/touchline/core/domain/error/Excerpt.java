@@ -2,12 +2,16 @@ package dev.touchline.core.domain.error;
 
 /**
  * A short, printable excerpt of client input for error messages: at most {@value #MAX_CHARS}
- * characters, control and invisible characters shown as {@code \\uXXXX}, and the full length named
- * when the input was cut, so an answer never echoes a long or unprintable input back.
+ * characters of the input and about {@value #MAX_OUTPUT} written, control and invisible characters
+ * shown as {@code \\uXXXX}, and the full length named when the input was cut, so an answer never
+ * echoes a long or unprintable input back.
  */
 public final class Excerpt {
   /** The most characters of the input an excerpt quotes. */
   public static final int MAX_CHARS = 40;
+
+  /** The most characters an excerpt writes before the note of the full length (escapes count). */
+  static final int MAX_OUTPUT = 80;
 
   private Excerpt() {}
 
@@ -19,7 +23,7 @@ public final class Excerpt {
     StringBuilder out = new StringBuilder(Math.min(input.length(), MAX_CHARS) + 24);
     int shown = 0;
     int i = 0;
-    while (i < input.length() && shown < MAX_CHARS) {
+    while (i < input.length() && shown < MAX_CHARS && out.length() < MAX_OUTPUT) {
       int cp = input.codePointAt(i);
       if (isPrintable(cp)) {
         out.appendCodePoint(cp);

@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Normalises client identifiers (email, phone to E.164, externalId) and refuses junk values. */
+/**
+ * Normalises client identifiers (email, phone to E.164, externalId) and refuses junk values. Values
+ * are stripped of leading and trailing whitespace, Unicode's included (an em space as much as a
+ * blank).
+ */
 public final class IdentifierNormalizer {
   /** The longest externalId accepted. */
   public static final int MAX_EXTERNAL_ID_LENGTH = 256;
@@ -43,17 +47,19 @@ public final class IdentifierNormalizer {
 
   /** Whether a value is a placeholder that clients send instead of a real identifier. */
   public static boolean isJunk(String raw) {
-    return JUNK.contains(raw.trim().toLowerCase(Locale.ROOT));
+    return JUNK.contains(raw.strip().toLowerCase(Locale.ROOT));
   }
 
   public static Identifier email(String raw, String field) {
-    String value = raw.trim().toLowerCase(Locale.ROOT);
+    String value = raw.strip().toLowerCase(Locale.ROOT);
     refuseJunk(raw, field);
     if (value.length() > MAX_EMAIL_LENGTH) {
       throw new InvalidIdentifierException(
           field, "email must be at most " + MAX_EMAIL_LENGTH + " characters");
     }
-    if (!EMAIL.matcher(value).matches() || hasInvisible(value)) {
+    if (!EMAIL.matcher(value).matches()
+        || hasInvisible(value)
+        || value.codePoints().anyMatch(Character::isSpaceChar)) {
       throw new InvalidIdentifierException(
           field, "email is not a valid address: " + Excerpt.quoted(raw));
     }
@@ -63,7 +69,7 @@ public final class IdentifierNormalizer {
   /** Parses a phone number in the given default region (ISO 3166 code) and formats it as E.164. */
   public static Identifier phone(String raw, String defaultRegion, String field) {
     refuseJunk(raw, field);
-    String trimmed = raw.trim();
+    String trimmed = raw.strip();
     if (trimmed.length() > 64) {
       throw new InvalidIdentifierException(field, "phone must be at most 64 characters");
     }
@@ -85,7 +91,7 @@ public final class IdentifierNormalizer {
 
   public static Identifier externalId(String raw, String field) {
     refuseJunk(raw, field);
-    String value = raw.trim();
+    String value = raw.strip();
     if (value.length() > MAX_EXTERNAL_ID_LENGTH) {
       throw new InvalidIdentifierException(
           field, "externalId must be at most " + MAX_EXTERNAL_ID_LENGTH + " characters");

@@ -80,7 +80,7 @@ public final class BenchMain {
       if (serverOnly && !c.server() && i != 1) {
         continue;
       }
-      if (decodeOnly && !c.benchmark().equals("parse") && !c.benchmark().equals("jacksonTree")) {
+      if (decodeOnly && !c.benchmark().matches("IngestBenchmark\\.(parse|jacksonTree)")) {
         continue;
       }
       results[i] = run(c, quick);

@@ -55,6 +55,42 @@ public abstract class ContactRepositoryContract {
   }
 
   @Test
+  void owners_readsTheOwnersOfManyIdentifiersAtOnce_andLeavesOutTheUnowned() {
+    Identifier annEmail = email("owners-ann");
+    Identifier annPhone = phone();
+    Identifier bobExt = externalId();
+    Contact ann = Fixtures.contact(ws, annEmail, annPhone);
+    Contact bob = Fixtures.contact(ws, bobExt);
+    contacts.create(ann);
+    contacts.create(bob);
+    Identifier nobody = email("owners-nobody");
+
+    assertThat(contacts.owners(ws, List.of(annEmail, nobody, bobExt, annPhone, annEmail)))
+        .containsOnly(
+            java.util.Map.entry(annEmail, ann.id()),
+            java.util.Map.entry(annPhone, ann.id()),
+            java.util.Map.entry(bobExt, bob.id()));
+    assertThat(contacts.owners(Fixtures.workspace(), List.of(annEmail))).isEmpty();
+    assertThat(contacts.owners(ws, List.of())).isEmpty();
+  }
+
+  @Test
+  void owners_ofMoreIdentifiersThanOneStoreCallTakes_findsEveryOne() {
+    List<Identifier> owned = new ArrayList<>();
+    java.util.Map<Identifier, ContactId> expected = new java.util.HashMap<>();
+    for (int i = 0; i < 130; i++) {
+      Identifier id = email("many-" + i);
+      Contact c = Fixtures.contact(ws, id);
+      contacts.create(c);
+      owned.add(id);
+      expected.put(id, c.id());
+    }
+    owned.add(email("many-unowned"));
+
+    assertThat(contacts.owners(ws, owned)).isEqualTo(expected);
+  }
+
+  @Test
   void create_roundTripsEveryKindOfValue() {
     Contact rich = Fixtures.richContact(ws, email("rich"));
     contacts.create(rich);

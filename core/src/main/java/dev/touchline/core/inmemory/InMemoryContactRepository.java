@@ -7,7 +7,10 @@ import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.port.out.ConcurrentUpdateException;
 import dev.touchline.core.port.out.ContactRepository;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +31,19 @@ public final class InMemoryContactRepository implements ContactRepository {
   public Optional<Contact> findByIdentifier(WorkspaceId workspace, Identifier identifier) {
     ContactId owner = claims.get(new Key(workspace, identifier.key()));
     return owner == null ? Optional.empty() : findById(workspace, owner);
+  }
+
+  @Override
+  public Map<Identifier, ContactId> owners(
+      WorkspaceId workspace, Collection<Identifier> identifiers) {
+    Map<Identifier, ContactId> owners = new LinkedHashMap<>();
+    for (Identifier identifier : identifiers) {
+      ContactId owner = claims.get(new Key(workspace, identifier.key()));
+      if (owner != null) {
+        owners.put(identifier, owner);
+      }
+    }
+    return owners;
   }
 
   @Override

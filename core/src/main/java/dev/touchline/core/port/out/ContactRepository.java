@@ -4,6 +4,9 @@ import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.contact.ContactId;
 import dev.touchline.core.domain.identity.Identifier;
 import dev.touchline.core.domain.workspace.WorkspaceId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +21,21 @@ public interface ContactRepository {
 
   /** The contact that owns this identifier (through its claim); empty when nobody owns it. */
   Optional<Contact> findByIdentifier(WorkspaceId workspace, Identifier identifier);
+
+  /**
+   * The owners of these identifiers (reading their claims only): a map holding each identifier some
+   * contact owns; identifiers nobody owns are absent. A store that can read many items in one call
+   * does so (DynamoDB: {@code BatchGetItem}); the default looks each up with {@link
+   * #findByIdentifier}.
+   */
+  default Map<Identifier, ContactId> owners(
+      WorkspaceId workspace, Collection<Identifier> identifiers) {
+    Map<Identifier, ContactId> owners = new LinkedHashMap<>();
+    for (Identifier identifier : identifiers) {
+      findByIdentifier(workspace, identifier).ifPresent(c -> owners.put(identifier, c.id()));
+    }
+    return owners;
+  }
 
   /**
    * Creates a contact and claims all its identifiers, atomically: either all claims and the contact

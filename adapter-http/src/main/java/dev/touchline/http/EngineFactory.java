@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,15 +38,24 @@ public class EngineFactory {
   }
 
   @Singleton
+  @Bean(preDestroy = "close")
   Touchline touchline(
       ServerSettings settings,
       StoreRuntime store,
       Clock clock,
       TriggerSink sink,
       IngestObserver observer,
-      @Value("${touchline.config-refresh:5s}") Duration configRefresh) {
+      @Value("${touchline.config-refresh:5s}") Duration configRefresh,
+      @Value("${touchline.batch-concurrency:16}") int batchConcurrency) {
+    Touchline.Builder builder;
+    try {
+      builder = Touchline.builder().batchConcurrency(batchConcurrency);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "touchline.batch-concurrency (TOUCHLINE_BATCH_CONCURRENCY): " + e.getMessage(), e);
+    }
     return store
-        .configure(Touchline.builder(), clock)
+        .configure(builder, clock)
         .clock(clock)
         .limits(settings.limits())
         .triggerSink(sink)

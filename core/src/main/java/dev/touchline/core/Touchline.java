@@ -30,6 +30,7 @@ import dev.touchline.core.port.out.TriggerSink;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
 import dev.touchline.core.service.ApiKeyService;
 import dev.touchline.core.service.AuthenticationService;
+import dev.touchline.core.service.BatchRunner;
 import dev.touchline.core.service.IngestEventsService;
 import dev.touchline.core.service.ObservedIngest;
 import dev.touchline.core.service.QueryContactsService;
@@ -43,13 +44,18 @@ import dev.touchline.core.wire.JacksonWorkspaceConfigParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The assembled engine: every use case wired to the chosen storage adapters. Build one per process
  * with {@link #builder()} (in-memory adapters unless others are given) and share it; all use cases
  * are thread-safe.
  */
-public final class Touchline {
+public final class Touchline implements AutoCloseable {
   private final IngestEventsUseCase ingest;
   private final QueryEventsUseCase events;
   private final QueryIncomingUseCase incoming;
@@ -60,6 +66,7 @@ public final class Touchline {
   private final ManageApiKeysUseCase apiKeys;
   private final IngestLimits limits;
   private final TriggerRepository triggers;
+  private ThreadPoolExecutor ownedPool;
 
   private Touchline(Builder b) {
     WorkspaceConfigs configs =
@@ -79,7 +86,8 @@ public final class Touchline {
             b.ids,
             b.clock,
             b.limits,
-            b.inFlightGrace);
+            b.inFlightGrace,
+            runner(b));
     this.ingest =
         b.ingestObserver == IngestObserver.NONE
             ? service
@@ -95,6 +103,44 @@ public final class Touchline {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The batch runner: the embedder's executor, or the engine's own pool (closed by close()). */
+  private BatchRunner runner(Builder b) {
+    if (b.batchConcurrency == 1) {
+      return BatchRunner.SEQUENTIAL;
+    }
+    Executor executor = b.batchExecutor;
+    if (executor == null) {
+      AtomicInteger threads = new AtomicInteger();
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              b.batchConcurrency - 1,
+              b.batchConcurrency - 1,
+              60,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              task -> {
+                Thread t = new Thread(task, "touchline-batch-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      pool.allowCoreThreadTimeOut(true); // an idle engine holds no threads
+      ownedPool = pool;
+      executor = pool;
+    }
+    return new BatchRunner(b.batchConcurrency, executor);
+  }
+
+  /**
+   * Stops the engine's own batch threads, if it made any (an executor given to {@link
+   * Builder#batchExecutor} stays the embedder's to close). Batches in flight finish first.
+   */
+  @Override
+  public void close() {
+    if (ownedPool != null) {
+      ownedPool.shutdown();
+    }
   }
 
   public IngestEventsUseCase ingest() {
@@ -157,6 +203,8 @@ public final class Touchline {
     private Duration inFlightGrace = Duration.ofSeconds(30);
     private IngestObserver ingestObserver = IngestObserver.NONE;
     private final Ulids ids = new Ulids();
+    private int batchConcurrency = 16;
+    private Executor batchExecutor;
 
     private Builder() {}
 
@@ -239,6 +287,29 @@ public final class Touchline {
     }
 
     /** Told of every completed ingest command, e.g. for metrics (default: nothing). */
+    /**
+     * How many groups of a batch's items are worked at once (default 16). Items that could touch
+     * the same contact, dedup claim or contact-to-be always run in batch order in one group; 1
+     * works every batch strictly one item after another.
+     */
+    public Builder batchConcurrency(int value) {
+      if (value < 1 || value > 256) {
+        throw new IllegalArgumentException("batchConcurrency must be 1-256: " + value);
+      }
+      this.batchConcurrency = value;
+      return this;
+    }
+
+    /**
+     * Where the helpers that work a batch's groups run (at most {@code batchConcurrency - 1} per
+     * batch; the calling thread works too). Default: the engine's own daemon threads, started on
+     * demand, stopped after a minute idle and by {@link Touchline#close()}.
+     */
+    public Builder batchExecutor(Executor value) {
+      this.batchExecutor = Objects.requireNonNull(value, "batchExecutor");
+      return this;
+    }
+
     public Builder ingestObserver(IngestObserver value) {
       this.ingestObserver = Objects.requireNonNull(value, "ingestObserver");
       return this;

@@ -84,6 +84,16 @@ public abstract class IngestRaceSuite {
 
   @Test
   void concurrentOverlappingIngest_equalsASequentialRunOfTheDeduplicatedEvents() throws Exception {
+    race(1);
+  }
+
+  @Test
+  void concurrentOverlappingBatches_equalASequentialRunOfTheDeduplicatedEvents() throws Exception {
+    race(40);
+  }
+
+  /** Sixteen threads, each sending batches of up to {@code batchSize} deliveries. */
+  private void race(int batchSize) throws Exception {
     Random random = new Random(42);
     List<Planned> distinct = new ArrayList<>();
     String[] types = {"purchase", "page_viewed", "signup", "page_viewed"};
@@ -115,14 +125,16 @@ public abstract class IngestRaceSuite {
 
     Run concurrent = new Run();
     long started = System.nanoTime();
-    Map<String, Integer> outcomes = concurrent.ingestConcurrently(deliveries);
+    Map<String, Integer> outcomes = concurrent.ingestConcurrently(deliveries, batchSize);
     double seconds = (System.nanoTime() - started) / 1e9;
     LOG.info(
         String.format(
-            "race: %d deliveries (%d distinct) on %d threads in %.2f s (%.0f events/s); outcomes %s",
+            "race: %d deliveries (%d distinct) on %d threads, batches of up to %d, in %.2f s"
+                + " (%.0f events/s); outcomes %s",
             deliveries.size(),
             distinct.size(),
             THREADS,
+            batchSize,
             seconds,
             deliveries.size() / seconds,
             outcomes));
@@ -205,7 +217,8 @@ public abstract class IngestRaceSuite {
       return r.outcomes().get(0);
     }
 
-    Map<String, Integer> ingestConcurrently(List<Planned> deliveries) throws Exception {
+    Map<String, Integer> ingestConcurrently(List<Planned> deliveries, int batchSize)
+        throws Exception {
       ConcurrentLinkedQueue<Planned> queue = new ConcurrentLinkedQueue<>(deliveries);
       Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentHashMap<>();
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -216,17 +229,30 @@ public abstract class IngestRaceSuite {
             pool.submit(
                 () -> {
                   start.await();
-                  Planned p;
-                  while ((p = queue.poll()) != null) {
-                    IngestOutcome o = ingest(p.input());
-                    counts
-                        .computeIfAbsent(o.getClass().getSimpleName(), k -> new AtomicInteger())
-                        .incrementAndGet();
-                    if (o instanceof IngestOutcome.Rejected r) {
-                      throw new AssertionError("rejected: " + r);
+                  Random sizes = new Random(Thread.currentThread().getId());
+                  while (true) {
+                    List<IngestItem> batch = new ArrayList<>();
+                    int want = 1 + sizes.nextInt(batchSize);
+                    Planned p;
+                    while (batch.size() < want && (p = queue.poll()) != null) {
+                      batch.add(new IngestItem.Valid(p.input()));
+                    }
+                    if (batch.isEmpty()) {
+                      return null;
+                    }
+                    IngestCommand command =
+                        batch.size() == 1
+                            ? IngestCommand.single(batch.get(0))
+                            : IngestCommand.batch(batch);
+                    for (IngestOutcome o : engine.ingest().ingest(caller, command).outcomes()) {
+                      counts
+                          .computeIfAbsent(o.getClass().getSimpleName(), k -> new AtomicInteger())
+                          .incrementAndGet();
+                      if (o instanceof IngestOutcome.Rejected r) {
+                        throw new AssertionError("rejected: " + r);
+                      }
                     }
                   }
-                  return null;
                 }));
       }
       start.countDown();

@@ -78,6 +78,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
   private final Clock clock;
   private final IngestLimits limits;
   private final Duration inFlightGrace;
+  private final BatchRunner runner;
 
   public IngestEventsService(
       WorkspaceConfigs configs,
@@ -90,7 +91,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
       Ulids ids,
       Clock clock,
       IngestLimits limits,
-      Duration inFlightGrace) {
+      Duration inFlightGrace,
+      BatchRunner runner) {
     this.configs = configs;
     this.contacts = contacts;
     this.events = events;
@@ -103,6 +105,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
     this.clock = clock;
     this.limits = limits;
     this.inFlightGrace = inFlightGrace;
+    this.runner = runner;
   }
 
   @Override
@@ -117,21 +120,52 @@ public final class IngestEventsService implements IngestEventsUseCase {
               + command.items().size(),
           "events");
     }
-    WorkspaceConfig config = configs.current(caller.workspace());
-    List<IngestOutcome> outcomes = new ArrayList<>(command.items().size());
-    for (IngestItem item : command.items()) {
+    WorkspaceId workspace = caller.workspace();
+    WorkspaceConfig config = configs.current(workspace);
+    List<IngestItem> items = command.items();
+    // Receipt times and ids are given in batch order before any item runs, so timelines and the
+    // incoming log sort as if the items had run one by one.
+    Slot[] slots = new Slot[items.size()];
+    for (int i = 0; i < slots.length; i++) {
       Instant receivedAt = clock.instant();
-      if (item instanceof IngestItem.Invalid invalid) {
-        IngestOutcome.Rejected rejected =
-            new IngestOutcome.Rejected(invalid.code(), invalid.message(), invalid.field());
-        log(caller.workspace(), receivedAt, invalid.payload(), rejected);
-        outcomes.add(rejected);
-      } else {
-        EventInput input = ((IngestItem.Valid) item).input();
-        outcomes.add(new Attempt(caller.workspace(), config, input, receivedAt).run());
-      }
+      slots[i] = new Slot(receivedAt, new EventId(ids.next(receivedAt)), ids.next(receivedAt));
     }
-    return new IngestResult(outcomes);
+    IngestOutcome[] outcomes = new IngestOutcome[items.size()];
+    runner.run(
+        groups(workspace, config, items),
+        i -> outcomes[i] = ingest(workspace, config, items.get(i), slots[i]));
+    return new IngestResult(List.of(outcomes));
+  }
+
+  /** What an item is given before it runs. */
+  private record Slot(Instant receivedAt, EventId eventId, String incomingId) {}
+
+  /** The batch's groups: one when it is worked one item at a time. */
+  private List<int[]> groups(
+      WorkspaceId workspace, WorkspaceConfig config, List<IngestItem> items) {
+    List<int[]> sequential = List.of(java.util.stream.IntStream.range(0, items.size()).toArray());
+    if (runner.concurrency() == 1 || items.size() == 1) {
+      return sequential;
+    }
+    try {
+      return BatchGroups.of(workspace, config, items, contacts);
+    } catch (RuntimeException e) {
+      // Without the owners of its identifiers a batch cannot be split safely: work it in order.
+      LOG.log(Level.WARNING, "could not group a batch; it is worked one item at a time", e);
+      return sequential;
+    }
+  }
+
+  private IngestOutcome ingest(
+      WorkspaceId workspace, WorkspaceConfig config, IngestItem item, Slot slot) {
+    if (item instanceof IngestItem.Invalid invalid) {
+      IngestOutcome.Rejected rejected =
+          new IngestOutcome.Rejected(invalid.code(), invalid.message(), invalid.field());
+      log(workspace, slot.receivedAt(), slot.incomingId(), invalid.payload(), rejected);
+      return rejected;
+    }
+    EventInput input = ((IngestItem.Valid) item).input();
+    return new Attempt(workspace, config, input, slot).run();
   }
 
   /** One event going through the pipeline. */
@@ -141,15 +175,18 @@ public final class IngestEventsService implements IngestEventsUseCase {
     private final EventInput input;
     private final String fingerprint;
     private final Set<String> taken = new LinkedHashSet<>();
+    private final String incomingId;
     private Instant receivedAt;
     private EventId eventId;
     private boolean stored;
 
-    Attempt(WorkspaceId workspace, WorkspaceConfig config, EventInput input, Instant receivedAt) {
+    Attempt(WorkspaceId workspace, WorkspaceConfig config, EventInput input, Slot slot) {
       this.workspace = workspace;
       this.config = config;
       this.input = input;
-      this.receivedAt = receivedAt;
+      this.receivedAt = slot.receivedAt();
+      this.eventId = slot.eventId();
+      this.incomingId = slot.incomingId();
       this.fingerprint = input.fingerprint();
     }
 
@@ -172,6 +209,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
           record(
               workspace,
               receivedAt,
+              incomingId,
               input.payload(),
               IncomingStatus.FAILED,
               outcome,
@@ -184,7 +222,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
       }
       if (!(outcome instanceof IngestOutcome.Accepted)) {
         releaseClaims(); // only an accepted event keeps its claims; a resend is judged afresh
-        log(workspace, receivedAt, input.payload(), outcome);
+        log(workspace, receivedAt, incomingId, input.payload(), outcome);
       }
       return outcome;
     }
@@ -201,7 +239,6 @@ public final class IngestEventsService implements IngestEventsUseCase {
       if (config.dedup().bots().isBot(input)) {
         return new IngestOutcome.Discarded(IngestOutcome.Discarded.BOT, Optional.empty());
       }
-      eventId = new EventId(ids.next(receivedAt));
 
       // Read-only checks first, in DESIGN order, so that a duplicate or a throttled event is
       // answered without writing a claim; the conditional claims below stay the atomic guard.
@@ -352,16 +389,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
                 Optional.of(config.dedup().messageIdWindow()),
                 true));
       }
-      for (BusinessKey businessKey : config.dedup().businessKeysFor(input.type())) {
-        keyValue(input.properties(), businessKey.propertyPath())
-            .ifPresent(
-                value ->
-                    keys.add(
-                        new PreKey(
-                            "bk:" + input.type() + ":" + businessKey.propertyPath() + ":" + value,
-                            businessKey.window(),
-                            false)));
-      }
+      keys.addAll(businessKeys(config, input));
       return keys;
     }
 
@@ -592,7 +620,23 @@ public final class IngestEventsService implements IngestEventsUseCase {
     }
   }
 
-  private record PreKey(String key, Optional<Duration> window, boolean messageId) {}
+  record PreKey(String key, Optional<Duration> window, boolean messageId) {}
+
+  /** The business-key claims an event needs, in checking order. */
+  static List<PreKey> businessKeys(WorkspaceConfig config, EventInput input) {
+    List<PreKey> keys = new ArrayList<>();
+    for (BusinessKey businessKey : config.dedup().businessKeysFor(input.type())) {
+      keyValue(input.properties(), businessKey.propertyPath())
+          .ifPresent(
+              value ->
+                  keys.add(
+                      new PreKey(
+                          "bk:" + input.type() + ":" + businessKey.propertyPath() + ":" + value,
+                          businessKey.window(),
+                          false)));
+    }
+    return keys;
+  }
 
   private record Validated(
       Optional<ContactId> customer, List<Identifier> identifiers, ClientTimestamp timestamp) {}
@@ -632,7 +676,11 @@ public final class IngestEventsService implements IngestEventsUseCase {
   }
 
   private void log(
-      WorkspaceId workspace, Instant receivedAt, String payload, IngestOutcome outcome) {
+      WorkspaceId workspace,
+      Instant receivedAt,
+      String incomingId,
+      String payload,
+      IngestOutcome outcome) {
     IncomingStatus status;
     Optional<EventId> event = Optional.empty();
     if (outcome instanceof IngestOutcome.Duplicate d) {
@@ -643,19 +691,20 @@ public final class IngestEventsService implements IngestEventsUseCase {
     } else {
       status = IncomingStatus.REJECTED;
     }
-    record(workspace, receivedAt, payload, status, outcome, event);
+    record(workspace, receivedAt, incomingId, payload, status, outcome, event);
   }
 
   private void record(
       WorkspaceId workspace,
       Instant receivedAt,
+      String incomingId,
       String payload,
       IncomingStatus status,
       IngestOutcome outcome,
       Optional<EventId> event) {
     incoming.save(
         new IncomingEntry(
-            workspace, ids.next(receivedAt), receivedAt, status, errorOf(outcome), payload, event));
+            workspace, incomingId, receivedAt, status, errorOf(outcome), payload, event));
   }
 
   private static Optional<ProcessError> errorOf(IngestOutcome outcome) {

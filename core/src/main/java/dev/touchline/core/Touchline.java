@@ -261,7 +261,8 @@ public final class Touchline implements AutoCloseable {
     }
 
     /**
-     * The configuration used by workspaces that stored none (default: DESIGN §4's).
+     * The configuration used by workspaces that stored none (default: the built-in one the README's
+     * *Workspace configuration* describes).
      *
      * @throws dev.touchline.core.domain.workspace.InvalidConfigException at {@link #build()} when
      *     invalid

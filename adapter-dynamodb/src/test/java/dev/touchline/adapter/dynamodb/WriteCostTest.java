@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Write units per kind of event, from DynamoDB's own {@code ConsumedCapacity}: a fixed mix of new
  * contacts, ordinary events (with and without messageId), duplicates and throttled events. The
- * figures are logged per kind and per table/index and recorded in the module README. The write
- * budget of issue 3 is not met yet (see the README's analysis), so this test asserts the structure
- * that holds (transactions only where a contact is created; a duplicate or a throttled event stores
- * no event) and reports the figures.
+ * figures are logged per kind and per table/index and recorded in the module README. It asserts the
+ * budget exactly as the module README states it: an ordinary event at most 3 units plus exactly 1
+ * per dedup key it carries (messageId, business key, throttle slot), a duplicate or throttled event
+ * at most 1, an event that creates a contact at most 6 plus its dedup keys, and transactions only
+ * where a contact is created.
  */
 @Timeout(300)
 class WriteCostTest {
@@ -113,15 +114,23 @@ class WriteCostTest {
             "known contact, no messageId",
             IngestOutcome.Accepted.class,
             i -> event("page_viewed", i, null));
+    Cost purchase =
+        measure(
+            "known contact, purchase with orderId",
+            IngestOutcome.Accepted.class,
+            i ->
+                EventInput.of("purchase", "email", "person" + i + "@cost.example")
+                    .withProperties(JsonValue.object("orderId", "o-" + i, "amount", 10)));
     Cost duplicate =
         measure(
             "duplicate messageId",
             IngestOutcome.Duplicate.class,
             i -> event("page_viewed", i, "pv-" + i));
-    measure(
-        "first email_opened",
-        IngestOutcome.Accepted.class,
-        i -> event("email_opened", i, "open-" + i));
+    Cost firstOpen =
+        measure(
+            "first email_opened",
+            IngestOutcome.Accepted.class,
+            i -> event("email_opened", i, "open-" + i));
     Cost throttled =
         measure(
             "throttled email_opened",
@@ -140,7 +149,13 @@ class WriteCostTest {
     assertThat(withId.perEvent() - withoutId.perEvent())
         .as("a messageId costs exactly its claim")
         .isEqualTo(1.0);
-    assertThat(withId.transactions() + withoutId.transactions())
+    assertThat(firstOpen.perEvent() - withId.perEvent())
+        .as("a throttle slot costs exactly its claim")
+        .isEqualTo(1.0);
+    assertThat(purchase.perEvent() - withoutId.perEvent())
+        .as("a business key costs exactly its claim")
+        .isEqualTo(1.0);
+    assertThat(withId.transactions() + withoutId.transactions() + purchase.transactions())
         .as("no transaction on the ordinary path")
         .isZero();
     assertThat(created.transactions()).as("one transaction per new contact").isEqualTo(PER_KIND);

@@ -240,7 +240,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
         return new IngestOutcome.Discarded(IngestOutcome.Discarded.BOT, Optional.empty());
       }
 
-      // Read-only checks first, in DESIGN order, so that a duplicate or a throttled event is
+      // Read-only checks first, in the order of the README's *Dedup and noise*, so that a duplicate
+      // or a throttled event is
       // answered without writing a claim; the conditional claims below stay the atomic guard.
       List<PreKey> preKeys = preResolutionKeys();
       for (PreKey pre : preKeys) {

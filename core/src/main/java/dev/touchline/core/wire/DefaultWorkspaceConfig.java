@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The default workspace configuration of DESIGN §4: messageId dedup for 24 h, {@code purchase}
- * deduplicated on {@code properties.orderId}, {@code email_opened} at most once per contact per 20
- * minutes, bot filtering, unknown contacts created, phone region US.
+ * The default workspace configuration: messageId dedup for 24 h, {@code purchase} deduplicated on
+ * {@code properties.orderId}, {@code email_opened} at most once per contact per 20 minutes, bot
+ * filtering, unknown contacts created, phone region US.
  */
 public final class DefaultWorkspaceConfig {
   /** The dedup section fields left out of a document fall back to. */

@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Writes the response documents of the public API (DESIGN §3), shared by every runtime. */
+/**
+ * Writes the response documents of the public API (the README's *The API*), shared by every
+ * runtime.
+ */
 public final class Documents {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
   private static final ObjectMapper MAPPER = JsonMappers.writer();

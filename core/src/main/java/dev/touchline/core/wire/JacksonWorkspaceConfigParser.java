@@ -43,9 +43,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses workspace configuration documents (DESIGN §2.6) into typed values, refusing anything
- * unknown or malformed with the rule id and JSON path of the fault. Fields left out take the
- * default configuration's values.
+ * Parses workspace configuration documents (the README's *Workspace configuration*) into typed
+ * values, refusing anything unknown or malformed with the rule id and JSON path of the fault.
+ * Fields left out take the default configuration's values.
  */
 public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser {
   /** The most rules and segments a workspace may have. */

@@ -28,9 +28,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The public API of DESIGN §3 as one framework-free function from request to response: routing,
- * authentication, scopes, decoding, use case, encoding and error documents. Runtimes that are not
- * an HTTP framework (Lambda, tests, embedding code) call {@link #handle} directly.
+ * The public API (the README's *The API*) as one framework-free function from request to response:
+ * routing, authentication, scopes, decoding, use case, encoding and error documents. Runtimes that
+ * are not an HTTP framework (Lambda, tests, embedding code) call {@link #handle} directly.
  */
 public final class TouchlineApi {
   private static final Logger LOG = Logger.getLogger(TouchlineApi.class.getName());

@@ -1,0 +1,278 @@
+package dev.touchline.bench;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import dev.touchline.adapter.dynamodb.DynamoDbStorage;
+import dev.touchline.adapter.dynamodb.DynamoDbStore;
+import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.apikey.RateLimit;
+import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.event.EventInput;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.in.IngestCommand;
+import dev.touchline.core.wire.ApiRequest;
+import dev.touchline.core.wire.ApiResponse;
+import dev.touchline.core.wire.TouchlineApi;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The engine on a remote store: DynamoDB Local's HTTP server in process, reached through {@link
+ * DelayProxy} with 0 and 2 ms each way, and the engine with the DynamoDB adapter behind {@link
+ * TouchlineApi}. In one run, {@code batchConcurrency(1)} against the default: batches of 100 and
+ * 500 events for known contacts (with messageIds) and for new contacts, one ordinary event for a
+ * known contact (milliseconds, store calls, and sequential round trips = (latency at 2 ms − latency
+ * at 0 ms) / 4 ms), and the same 500 events sent one by one. Medians of a few repetitions; every
+ * request carries ids of its own, so nothing is a duplicate of an earlier repetition.
+ *
+ * <pre>
+ * java -Dhttp.maxConnections=64 -cp bench/target/benchmarks.jar dev.touchline.bench.RemoteStoreBenchmark
+ * </pre>
+ */
+public final class RemoteStoreBenchmark {
+  private static final int KNOWN = 500;
+  private static final int REPEATS = 3;
+  private static final AtomicLong CALLS = new AtomicLong();
+
+  /** The corpus's contact emails, {@code "user<n>@}, and nothing else (not {@code userAgent}). */
+  private static final Pattern NEW_EMAIL = Pattern.compile("\"user(\\d+)@");
+
+  private RemoteStoreBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("aws.accessKeyId", "local");
+    System.setProperty("aws.secretAccessKey", "local");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    DynamoDBProxyServer dynamo =
+        ServerRunner.createServerFromCommandLineArgs(
+            new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+    dynamo.start();
+    try (DelayProxy proxy = new DelayProxy(port)) {
+      DynamoDbClient client =
+          DynamoDbClient.builder()
+              .httpClientBuilder(UrlConnectionHttpClient.builder())
+              .endpointOverride(URI.create("http://127.0.0.1:" + proxy.port()))
+              .region(Region.US_EAST_1)
+              .credentialsProvider(
+                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+              .overrideConfiguration(
+                  ClientOverrideConfiguration.builder()
+                      .addExecutionInterceptor(
+                          new ExecutionInterceptor() {
+                            @Override
+                            public void beforeTransmission(
+                                Context.BeforeTransmission context,
+                                ExecutionAttributes attributes) {
+                              CALLS.incrementAndGet();
+                            }
+                          })
+                      .build())
+              .build();
+      DynamoDbStore store = new DynamoDbStore(client, "touchline-bench");
+      store.createTableIfMissing(true);
+      List<String> lines = new ArrayList<>();
+      for (int concurrency : new int[] {1, 16}) {
+        proxy.delayMillis(0);
+        Side side = new Side(store, concurrency);
+        for (double delay : new double[] {0, 2}) {
+          proxy.delayMillis(delay);
+          String at =
+              String.format(Locale.ROOT, "concurrency %2d, +%.0f ms each way", concurrency, delay);
+          lines.add(at + ": batch of 500, known contacts   " + ms(side.batches(500, true)));
+          lines.add(at + ": batch of 500, new contacts     " + ms(side.batches(500, false)));
+          lines.add(at + ": batch of 100, known contacts   " + ms(side.batches(100, true)));
+          double[] single = side.singles(20);
+          lines.add(
+              at
+                  + String.format(
+                      Locale.ROOT,
+                      ": one event, known contact     %.1f ms, %.1f store calls",
+                      single[0],
+                      single[1]));
+          if (delay == 0) {
+            side.singleAtZero = single[0];
+          } else {
+            lines.add(
+                at
+                    + String.format(
+                        Locale.ROOT,
+                        ": sequential round trips per event %.1f",
+                        (single[0] - side.singleAtZero) / (4 * delay / 2)));
+          }
+        }
+        if (concurrency == 16) {
+          proxy.delayMillis(2);
+          lines.add(
+              "the same 500 known-contact events sent one by one, +2 ms each way: "
+                  + String.format(Locale.ROOT, "%.0f ms", side.oneByOne(500)));
+        }
+      }
+      System.out.println();
+      System.out.println(
+          "Touchline on DynamoDB Local through a delay proxy (medians of " + REPEATS + ")");
+      lines.forEach(System.out::println);
+      client.close();
+    } finally {
+      dynamo.stop();
+    }
+  }
+
+  private static String ms(double millis) {
+    return String.format(Locale.ROOT, "%8.0f ms", millis);
+  }
+
+  /** One engine, one workspace, its known contacts made before the measurements. */
+  private static final class Side {
+    final TouchlineApi api;
+    final Map<String, String> headers;
+    final String tag;
+    int run;
+    double singleAtZero;
+
+    Side(DynamoDbStore store, int concurrency) {
+      Touchline engine =
+          DynamoDbStorage.on(store, Clock.systemUTC())
+              .configure(Touchline.builder())
+              .batchConcurrency(concurrency)
+              .build();
+      WorkspaceId ws = new WorkspaceId("remote-" + concurrency);
+      Caller admin = Caller.trusted(ws);
+      engine.workspaceConfig().replace(admin, Corpus.config(50));
+      List<EventInput> known = new ArrayList<>();
+      for (int n = 0; n < KNOWN; n++) {
+        known.add(EventInput.of("signup", "email", Corpus.email(n)));
+      }
+      engine.ingest().ingest(admin, IngestCommand.ofAll(known));
+      String key =
+          engine
+              .apiKeys()
+              .issue(ws, EnumSet.allOf(Scope.class), new RateLimit(1_000_000_000L, 1e9))
+              .secret();
+      this.api = new TouchlineApi(engine);
+      this.headers = Map.of("X-API-Key", key, "Content-Type", "application/json");
+      this.tag = "c" + concurrency;
+    }
+
+    /** Median milliseconds of a batch of {@code size}, known contacts or new ones. */
+    double batches(int size, boolean knownContacts) {
+      double[] took = new double[REPEATS];
+      for (int r = 0; r < REPEATS; r++) {
+        String body =
+            fresh(
+                new String(Corpus.batches(1, size, KNOWN, run).get(0), StandardCharsets.UTF_8),
+                knownContacts);
+        long start = System.nanoTime();
+        ApiResponse response = post(body);
+        took[r] = (System.nanoTime() - start) / 1e6;
+        if (response.status() != 200 || !response.bodyText().contains("\"rejected\":0")) {
+          throw new IllegalStateException("a batch item was refused: " + response.bodyText());
+        }
+      }
+      return median(took);
+    }
+
+    /** Median milliseconds and mean store calls of one event for a known contact. */
+    double[] singles(int count) {
+      double[] took = new double[count];
+      long calls = 0;
+      List<byte[]> events = Corpus.singles(count, KNOWN, 1000 + run);
+      for (int i = 0; i < count; i++) {
+        String body = fresh(new String(events.get(i), StandardCharsets.UTF_8), true);
+        long before = CALLS.get();
+        long start = System.nanoTime();
+        ApiResponse response = post(body);
+        took[i] = (System.nanoTime() - start) / 1e6;
+        calls += CALLS.get() - before;
+        if (response.status() >= 300) {
+          throw new IllegalStateException(response.bodyText());
+        }
+      }
+      return new double[] {median(took), (double) calls / count};
+    }
+
+    /** Milliseconds to send {@code count} known-contact events one request each. */
+    double oneByOne(int count) {
+      String batch =
+          fresh(
+              new String(Corpus.batches(1, count, KNOWN, run).get(0), StandardCharsets.UTF_8),
+              true);
+      List<String> events = splitBatch(batch);
+      long start = System.nanoTime();
+      for (String event : events) {
+        post(event);
+      }
+      return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** The body with messageIds (and, for new contacts, emails) no earlier request used. */
+    private String fresh(String body, boolean knownContacts) {
+      run++;
+      String out = body.replace("\"bench-", "\"" + tag + "-" + run + "-");
+      return knownContacts
+          ? out
+          : NEW_EMAIL.matcher(out).replaceAll("\"" + tag + "r" + run + "u$1@");
+    }
+
+    private ApiResponse post(String body) {
+      return api.handle(
+          new ApiRequest(
+              "POST", "/v1/events", Map.of(), headers, body.getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** The events of a {@code {"events": [...]}} body the corpus wrote (one object per event). */
+  static List<String> splitBatch(String batch) {
+    String inner = batch.substring("{\"events\":[".length(), batch.length() - 2);
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    boolean inString = false;
+    for (int i = 0; i < inner.length(); i++) {
+      char c = inner.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        out.add(inner.substring(start, i + 1));
+        start = i + 2; // skip the comma
+      }
+    }
+    return out;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}

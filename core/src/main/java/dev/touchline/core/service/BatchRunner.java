@@ -1,8 +1,11 @@
 package dev.touchline.core.service;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +38,50 @@ public final class BatchRunner {
 
   public int concurrency() {
     return concurrency;
+  }
+
+  /**
+   * Starts {@code task} on a helper when one is free, so independent reads of one event overlap;
+   * {@link #join} runs it on the caller when no helper has started it, so waiting never depends on
+   * a busy executor. With one worker everything runs on the caller, in order.
+   */
+  <T> FutureTask<T> fork(Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    if (concurrency > 1) {
+      try {
+        executor.execute(task);
+      } catch (RejectedExecutionException closed) {
+        // joined on the caller
+      }
+    }
+    return task;
+  }
+
+  /** The result of a forked task: run here if no helper took it, else awaited. */
+  static <T> T join(FutureTask<T> task) {
+    task.run(); // does nothing when a helper has started or finished it
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**

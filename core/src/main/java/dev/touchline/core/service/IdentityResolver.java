@@ -15,6 +15,7 @@ import dev.touchline.core.port.out.StorageException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -105,10 +106,21 @@ final class IdentityResolver {
           .findById(workspace, customer.get())
           .map(c -> new Match(c, Resolution.CUSTOMER));
     }
+    if (identifiers.size() == 1) {
+      Identifier id = identifiers.get(0);
+      return contacts
+          .findByIdentifier(workspace, id)
+          .map(c -> new Match(c, Resolution.of(id.type())));
+    }
+    // Several identifiers: their claims in one read, then the contact of the first one owned.
+    Map<Identifier, ContactId> owners = contacts.owners(workspace, identifiers);
     for (Identifier id : identifiers) {
-      Optional<Contact> owner = contacts.findByIdentifier(workspace, id);
-      if (owner.isPresent()) {
-        return Optional.of(new Match(owner.get(), Resolution.of(id.type())));
+      ContactId owner = owners.get(id);
+      if (owner != null) {
+        Optional<Contact> contact = contacts.findById(workspace, owner);
+        if (contact.isPresent()) {
+          return Optional.of(new Match(contact.get(), Resolution.of(id.type())));
+        }
       }
     }
     return Optional.empty();

@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,7 +64,6 @@ import java.util.logging.Logger;
  */
 public final class IngestEventsService implements IngestEventsUseCase {
   private static final Logger LOG = Logger.getLogger(IngestEventsService.class.getName());
-  private static final int MAX_UPDATE_ATTEMPTS = 8;
   private static final int MAX_CREATE_ATTEMPTS = 5;
 
   private final WorkspaceConfigs configs;
@@ -244,18 +244,22 @@ public final class IngestEventsService implements IngestEventsUseCase {
       // or a throttled event is
       // answered without writing a claim; the conditional claims below stay the atomic guard.
       List<PreKey> preKeys = preResolutionKeys();
+      // The contact is looked up while the dedup keys are read: neither depends on the other, so on
+      // a remote store they cost one wait instead of two.
+      FutureTask<Optional<IdentityResolver.Match>> lookup =
+          runner.fork(() -> resolver.lookup(workspace, valid.customer, valid.identifiers));
       for (PreKey pre : preKeys) {
         Optional<DedupClaim> live = ledger.find(workspace, pre.key(), clock.instant());
         if (live.isPresent() && !live.get().holder().equals(eventId)) {
           Optional<IngestOutcome> held = judge(live.get(), pre.key(), pre.messageId());
           if (held.isPresent()) {
+            lookup.cancel(false);
             return held.get();
           }
         }
       }
-      Optional<IdentityResolver.Match> known = Optional.empty();
+      Optional<IdentityResolver.Match> known = BatchRunner.join(lookup);
       if (!config.dedup().throttlesFor(input.type()).isEmpty()) {
-        known = resolver.lookup(workspace, valid.customer, valid.identifiers);
         Optional<IngestOutcome> throttled = throttledBeforeClaims(known);
         if (throttled.isPresent()) {
           return throttled.get();
@@ -492,14 +496,15 @@ public final class IngestEventsService implements IngestEventsUseCase {
           contacts.update(result.contact());
           break;
         } catch (ConcurrentUpdateException e) {
-          if (attempt + 1 >= MAX_UPDATE_ATTEMPTS) {
+          if (attempt + 1 >= ContentionBackoff.MAX_ATTEMPTS) {
             throw new StorageException(
                 "contact "
                     + current.id()
                     + " kept changing; gave up after "
-                    + MAX_UPDATE_ATTEMPTS
+                    + ContentionBackoff.MAX_ATTEMPTS
                     + " attempts");
           }
+          ContentionBackoff.pause(attempt);
           Contact reloaded =
               contacts
                   .findById(workspace, current.id())

@@ -23,7 +23,6 @@ import java.util.Optional;
 
 /** Creates or updates a contact by identity, for callers with {@code contacts:write}. */
 public final class UpsertContactService implements UpsertContactUseCase {
-  private static final int MAX_ATTEMPTS = 8;
 
   private final ContactRepository contacts;
   private final WorkspaceConfigs configs;
@@ -69,7 +68,7 @@ public final class UpsertContactService implements UpsertContactUseCase {
                 now,
                 Optional.empty());
     Contact current = resolved.withAttached();
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    for (int attempt = 0; attempt < ContentionBackoff.MAX_ATTEMPTS; attempt++) {
       Contact.Builder b = current.toBuilder();
       for (Map.Entry<String, JsonValue> e : command.attributes().fields().entrySet()) {
         Optional<AttributeValue> value = AttributeValue.fromJson(e.getValue());
@@ -84,6 +83,7 @@ public final class UpsertContactService implements UpsertContactUseCase {
         return new UpsertResult(
             stored, resolved.created(), resolved.resolution(), resolved.conflicts());
       } catch (ConcurrentUpdateException e) {
+        ContentionBackoff.pause(attempt);
         Contact reloaded =
             contacts
                 .findById(caller.workspace(), current.id())
@@ -92,6 +92,6 @@ public final class UpsertContactService implements UpsertContactUseCase {
       }
     }
     throw new StorageException(
-        "contact kept changing; gave up after " + MAX_ATTEMPTS + " attempts");
+        "contact kept changing; gave up after " + ContentionBackoff.MAX_ATTEMPTS + " attempts");
   }
 }

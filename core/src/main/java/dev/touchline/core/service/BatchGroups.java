@@ -1,6 +1,7 @@
 package dev.touchline.core.service;
 
 import dev.touchline.core.domain.contact.ContactId;
+import dev.touchline.core.domain.dedup.DedupKey;
 import dev.touchline.core.domain.event.EventInput;
 import dev.touchline.core.domain.identity.Identifier;
 import dev.touchline.core.domain.identity.InvalidIdentifierException;
@@ -39,10 +40,10 @@ final class BatchGroups {
       Set<String> own = new LinkedHashSet<>();
       if (items.get(i) instanceof IngestItem.Valid valid) {
         EventInput input = valid.input();
-        input.messageId().ifPresent(m -> own.add("m:" + m));
+        input.messageId().ifPresent(m -> own.add(new DedupKey.MessageId(m).stored()));
         input.customer().ifPresent(c -> own.add("c:" + c.strip()));
         for (IngestEventsService.PreKey key : IngestEventsService.businessKeys(config, input)) {
-          own.add(key.key());
+          own.add(key.key().stored());
         }
         for (Identifier identifier : identifiers(input, config)) {
           own.add("i:" + identifier.key());

@@ -7,6 +7,7 @@ import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.contact.ContactId;
 import dev.touchline.core.domain.dedup.BusinessKey;
 import dev.touchline.core.domain.dedup.DedupClaim;
+import dev.touchline.core.domain.dedup.DedupKey;
 import dev.touchline.core.domain.dedup.Throttle;
 import dev.touchline.core.domain.error.ErrorCode;
 import dev.touchline.core.domain.error.TouchlineException;
@@ -237,7 +238,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
         return new IngestOutcome.Rejected(e.code(), e.getMessage(), e.field());
       }
       if (config.dedup().bots().isBot(input)) {
-        return new IngestOutcome.Discarded(IngestOutcome.Discarded.BOT, Optional.empty());
+        return new IngestOutcome.Discarded(IngestOutcome.DiscardReason.BOT, Optional.empty());
       }
 
       // Read-only checks first, in the order of the README's *Dedup and noise*, so that a duplicate
@@ -249,9 +250,9 @@ public final class IngestEventsService implements IngestEventsUseCase {
       FutureTask<Optional<IdentityResolver.Match>> lookup =
           runner.fork(() -> resolver.lookup(workspace, valid.customer, valid.identifiers));
       for (PreKey pre : preKeys) {
-        Optional<DedupClaim> live = ledger.find(workspace, pre.key(), clock.instant());
+        Optional<DedupClaim> live = ledger.find(workspace, pre.key().stored(), clock.instant());
         if (live.isPresent() && !live.get().holder().equals(eventId)) {
-          Optional<IngestOutcome> held = judge(live.get(), pre.key(), pre.messageId());
+          Optional<IngestOutcome> held = judge(live.get(), pre.key().stored(), pre.messageId());
           if (held.isPresent()) {
             lookup.cancel(false);
             return held.get();
@@ -267,7 +268,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
       }
 
       for (PreKey pre : preKeys) {
-        Optional<IngestOutcome> held = claim(pre.key(), pre.window(), pre.messageId());
+        Optional<IngestOutcome> held = claim(pre.key().stored(), pre.window(), pre.messageId());
         if (held.isPresent()) {
           return held.get();
         }
@@ -301,7 +302,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
           if (result instanceof DedupLedger.Held held
               && !held.existing().holder().equals(eventId)) {
             return new IngestOutcome.Discarded(
-                IngestOutcome.Discarded.THROTTLED, Optional.of(contactId));
+                IngestOutcome.DiscardReason.THROTTLED, Optional.of(contactId));
           }
           taken.add(key);
           throttleKeys.add(key);
@@ -381,7 +382,11 @@ public final class IngestEventsService implements IngestEventsUseCase {
       }
       return Optional.of(
           new IngestOutcome.Duplicate(
-              holder, first.map(Event::contactId), messageId ? "messageId" : "businessKey"));
+              holder,
+              first.map(Event::contactId),
+              messageId
+                  ? IngestOutcome.DuplicateReason.MESSAGE_ID
+                  : IngestOutcome.DuplicateReason.BUSINESS_KEY));
     }
 
     /** The messageId and business-key claims this event needs, in checking order. */
@@ -390,9 +395,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
       if (input.messageId().isPresent()) {
         keys.add(
             new PreKey(
-                "msg:" + input.messageId().get(),
-                Optional.of(config.dedup().messageIdWindow()),
-                true));
+                new DedupKey.MessageId(input.messageId().get()),
+                Optional.of(config.dedup().messageIdWindow())));
       }
       keys.addAll(businessKeys(config, input));
       return keys;
@@ -410,18 +414,18 @@ public final class IngestEventsService implements IngestEventsUseCase {
         if (live.isPresent() && !live.get().holder().equals(eventId)) {
           return Optional.of(
               new IngestOutcome.Discarded(
-                  IngestOutcome.Discarded.THROTTLED, Optional.of(contactId)));
+                  IngestOutcome.DiscardReason.THROTTLED, Optional.of(contactId)));
         }
       }
       return Optional.empty();
     }
 
     private String throttleKey(Throttle throttle, ContactId contactId) {
-      String key = "thr:" + input.type() + ":" + contactId.value();
-      if (throttle.perProperty().isPresent()) {
-        key += ":" + keyValue(input.properties(), throttle.perProperty().get()).orElse("-");
-      }
-      return key;
+      Optional<String> perValue =
+          throttle
+              .perProperty()
+              .map(property -> keyValue(input.properties(), property).orElse("-"));
+      return new DedupKey.ThrottleSlot(input.type(), contactId, perValue).stored();
     }
 
     /**
@@ -626,7 +630,12 @@ public final class IngestEventsService implements IngestEventsUseCase {
     }
   }
 
-  record PreKey(String key, Optional<Duration> window, boolean messageId) {}
+  /** A dedup key checked before identity resolution, with its window (empty: no expiry). */
+  record PreKey(DedupKey key, Optional<Duration> window) {
+    boolean messageId() {
+      return key instanceof DedupKey.MessageId;
+    }
+  }
 
   /** The business-key claims an event needs, in checking order. */
   static List<PreKey> businessKeys(WorkspaceConfig config, EventInput input) {
@@ -637,9 +646,9 @@ public final class IngestEventsService implements IngestEventsUseCase {
               value ->
                   keys.add(
                       new PreKey(
-                          "bk:" + input.type() + ":" + businessKey.propertyPath() + ":" + value,
-                          businessKey.window(),
-                          false)));
+                          new DedupKey.BusinessKeyValue(
+                              input.type(), businessKey.propertyPath(), value),
+                          businessKey.window())));
     }
     return keys;
   }
@@ -718,12 +727,14 @@ public final class IngestEventsService implements IngestEventsUseCase {
       return Optional.of(new ProcessError(r.code().wireName(), r.message()));
     }
     if (outcome instanceof IngestOutcome.Discarded d) {
-      return Optional.of(new ProcessError(d.reason(), "discarded: " + d.reason()));
+      String reason = d.reason().wireName();
+      return Optional.of(new ProcessError(reason, "discarded: " + reason));
     }
     if (outcome instanceof IngestOutcome.Duplicate d) {
       return Optional.of(
           new ProcessError(
-              "duplicate", "duplicate of event " + d.eventId().value() + " (" + d.reason() + ")"));
+              "duplicate",
+              "duplicate of event " + d.eventId().value() + " (" + d.reason().wireName() + ")"));
     }
     return Optional.empty();
   }

@@ -101,11 +101,11 @@ public final class Documents {
       body.put("eventId", d.eventId().value());
       d.contactId().ifPresent(c -> body.put("customerId", c.value()));
       body.put("status", "duplicate");
-      body.put("reason", d.reason());
+      body.put("reason", d.reason().wireName());
     } else if (outcome instanceof IngestOutcome.Discarded d) {
       d.contactId().ifPresent(c -> body.put("customerId", c.value()));
       body.put("status", "discarded");
-      body.put("reason", d.reason());
+      body.put("reason", d.reason().wireName());
     }
     return body;
   }

@@ -32,7 +32,7 @@ public sealed interface IngestOutcome
    * Already seen: the same messageId (or business key) was ingested before; {@code eventId} is the
    * first event's.
    */
-  record Duplicate(EventId eventId, Optional<ContactId> contactId, String reason)
+  record Duplicate(EventId eventId, Optional<ContactId> contactId, DuplicateReason reason)
       implements IngestOutcome {
     public Duplicate {
       Objects.requireNonNull(eventId, "eventId");
@@ -41,14 +41,45 @@ public sealed interface IngestOutcome
     }
   }
 
-  /** Dropped on purpose: {@code bot} or {@code throttled}. */
-  record Discarded(String reason, Optional<ContactId> contactId) implements IngestOutcome {
-    public static final String BOT = "bot";
-    public static final String THROTTLED = "throttled";
+  /** Why an event is a duplicate. */
+  enum DuplicateReason {
+    MESSAGE_ID("messageId"),
+    BUSINESS_KEY("businessKey");
 
+    private final String wireName;
+
+    DuplicateReason(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** As the API writes it: {@code messageId} or {@code businessKey}. */
+    public String wireName() {
+      return wireName;
+    }
+  }
+
+  /** Dropped on purpose: a bot, or throttled. */
+  record Discarded(DiscardReason reason, Optional<ContactId> contactId) implements IngestOutcome {
     public Discarded {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(contactId, "contactId");
+    }
+  }
+
+  /** Why an event was dropped. */
+  enum DiscardReason {
+    BOT("bot"),
+    THROTTLED("throttled");
+
+    private final String wireName;
+
+    DiscardReason(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** As the API writes it: {@code bot} or {@code throttled}. */
+    public String wireName() {
+      return wireName;
     }
   }
 

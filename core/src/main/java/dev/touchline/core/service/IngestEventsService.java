@@ -33,7 +33,6 @@ import dev.touchline.core.port.in.IngestEventsUseCase;
 import dev.touchline.core.port.in.IngestItem;
 import dev.touchline.core.port.in.IngestOutcome;
 import dev.touchline.core.port.in.IngestResult;
-import dev.touchline.core.port.out.ConcurrentUpdateException;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
 import dev.touchline.core.port.out.EventRepository;
@@ -478,44 +477,38 @@ public final class IngestEventsService implements IngestEventsUseCase {
     }
 
     private IngestOutcome store(Validated valid, IdentityResolver.Resolved resolved) {
-      Contact current = resolved.withAttached();
       ContactEvolution.EventFacts facts = facts(valid);
-      Event event = null;
-      for (int attempt = 0; ; attempt++) {
-        if (current.hasApplied(eventId)) {
-          event = event != null ? event : events.findById(workspace, eventId).orElse(null);
-          if (event == null) {
-            event = eventThatCreated(valid, current, facts);
-            events.append(event);
-            stored = true;
-          }
-          break;
-        }
-        Instant now = clock.instant();
-        ContactEvolution.Result result = ContactEvolution.apply(config, current, facts, now);
-        event = event(valid, current.id(), resolved.resolution(), result.triggers());
-        events.append(event);
-        stored = true;
-        try {
-          contacts.update(result.contact());
-          break;
-        } catch (ConcurrentUpdateException e) {
-          if (attempt + 1 >= ContentionBackoff.MAX_ATTEMPTS) {
-            throw new StorageException(
-                "contact "
-                    + current.id()
-                    + " kept changing; gave up after "
-                    + ContentionBackoff.MAX_ATTEMPTS
-                    + " attempts");
-          }
-          ContentionBackoff.pause(attempt);
-          Contact reloaded =
-              contacts
-                  .findById(workspace, current.id())
-                  .orElseThrow(() -> new StorageException("contact disappeared during update"));
-          current = IdentityResolver.withIdentifiers(reloaded, resolved.attach());
-        }
-      }
+      Event[] appended = {
+        null
+      }; // the event as last stored by a try, reused if a retry finds it applied
+      Event event =
+          ContactUpdates.withRetries(
+              contacts,
+              workspace,
+              resolved.withAttached(),
+              resolved.attach(),
+              current -> {
+                if (current.hasApplied(eventId)) {
+                  Event applied =
+                      appended[0] != null
+                          ? appended[0]
+                          : events.findById(workspace, eventId).orElse(null);
+                  if (applied == null) {
+                    applied = eventThatCreated(valid, current, facts);
+                    events.append(applied);
+                    stored = true;
+                  }
+                  return applied;
+                }
+                ContactEvolution.Result result =
+                    ContactEvolution.apply(config, current, facts, clock.instant());
+                Event fresh = event(valid, current.id(), resolved.resolution(), result.triggers());
+                events.append(fresh);
+                appended[0] = fresh;
+                stored = true;
+                contacts.update(result.contact());
+                return fresh;
+              });
       fire(event);
       return new IngestOutcome.Accepted(
           eventId, event.contactId(), event.resolvedBy(), resolved.conflicts());

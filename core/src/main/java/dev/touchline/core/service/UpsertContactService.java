@@ -2,23 +2,18 @@ package dev.touchline.core.service;
 
 import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.apikey.Scope;
-import dev.touchline.core.domain.contact.AttributeValue;
 import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.event.Ulids;
 import dev.touchline.core.domain.identity.Identifier;
 import dev.touchline.core.domain.identity.InvalidIdentifierException;
-import dev.touchline.core.domain.value.JsonValue;
 import dev.touchline.core.domain.workspace.UnknownContactPolicy;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.port.in.UpsertContactUseCase;
-import dev.touchline.core.port.out.ConcurrentUpdateException;
 import dev.touchline.core.port.out.ContactRepository;
-import dev.touchline.core.port.out.StorageException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Creates or updates a contact by identity, for callers with {@code contacts:write}. */
@@ -67,31 +62,18 @@ public final class UpsertContactService implements UpsertContactUseCase {
                 UnknownContactPolicy.CREATE,
                 now,
                 Optional.empty());
-    Contact current = resolved.withAttached();
-    for (int attempt = 0; attempt < ContentionBackoff.MAX_ATTEMPTS; attempt++) {
-      Contact.Builder b = current.toBuilder();
-      for (Map.Entry<String, JsonValue> e : command.attributes().fields().entrySet()) {
-        Optional<AttributeValue> value = AttributeValue.fromJson(e.getValue());
-        if (value.isPresent()) {
-          b.attributes().put(e.getKey(), value.get());
-        } else {
-          b.attributes().remove(e.getKey());
-        }
-      }
-      try {
-        Contact stored = contacts.update(b.build(clock.instant()));
-        return new UpsertResult(
-            stored, resolved.created(), resolved.resolution(), resolved.conflicts());
-      } catch (ConcurrentUpdateException e) {
-        ContentionBackoff.pause(attempt);
-        Contact reloaded =
-            contacts
-                .findById(caller.workspace(), current.id())
-                .orElseThrow(() -> new StorageException("contact disappeared during update"));
-        current = IdentityResolver.withIdentifiers(reloaded, resolved.attach());
-      }
-    }
-    throw new StorageException(
-        "contact kept changing; gave up after " + ContentionBackoff.MAX_ATTEMPTS + " attempts");
+    Contact stored =
+        ContactUpdates.withRetries(
+            contacts,
+            caller.workspace(),
+            resolved.withAttached(),
+            resolved.attach(),
+            current -> {
+              Contact.Builder b = current.toBuilder();
+              command.attributes().fields().forEach(b::setAttribute);
+              return contacts.update(b.build(clock.instant()));
+            });
+    return new UpsertResult(
+        stored, resolved.created(), resolved.resolution(), resolved.conflicts());
   }
 }

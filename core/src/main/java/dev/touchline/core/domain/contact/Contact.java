@@ -1,12 +1,14 @@
 package dev.touchline.core.domain.contact;
 
 import dev.touchline.core.domain.event.EventId;
+import dev.touchline.core.domain.value.JsonValue;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -148,6 +150,27 @@ public record Contact(
     @Override
     public SortedSet<String> tags() {
       return tags;
+    }
+
+    /**
+     * Sets an attribute from a JSON value, or removes it for JSON {@code null}; a value no
+     * attribute can hold (an object) changes nothing.
+     *
+     * @return whether the value could be an attribute
+     */
+    public boolean setAttribute(String name, JsonValue value) {
+      Optional<AttributeValue> attribute;
+      try {
+        attribute = AttributeValue.fromJson(value);
+      } catch (IllegalArgumentException notAnAttributeValue) {
+        return false;
+      }
+      if (attribute.isPresent()) {
+        attributes.put(name, attribute.get());
+      } else {
+        attributes.remove(name);
+      }
+      return true;
     }
 
     @Override

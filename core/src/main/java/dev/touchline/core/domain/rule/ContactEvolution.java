@@ -198,16 +198,7 @@ public final class ContactEvolution {
   }
 
   private static void setAttribute(Contact.Builder b, String name, JsonValue value) {
-    Optional<AttributeValue> attr;
-    try {
-      attr = AttributeValue.fromJson(value);
-    } catch (IllegalArgumentException notAnAttributeValue) {
-      return; // traits are checked at the edge; a property holding an object sets nothing
-    }
-    if (attr.isPresent()) {
-      b.attributes().put(name, attr.get());
-    } else {
-      b.attributes().remove(name);
-    }
+    // traits are checked at the edge; a property holding an object sets nothing
+    b.setAttribute(name, value);
   }
 }

@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -246,8 +247,10 @@ public final class IngestEventsService implements IngestEventsUseCase {
       List<PreKey> preKeys = preResolutionKeys();
       // The contact is looked up while the dedup keys are read: neither depends on the other, so on
       // a remote store they cost one wait instead of two.
+      Callable<Optional<IdentityResolver.Match>> find =
+          () -> resolver.lookup(workspace, valid.customer, valid.identifiers);
       FutureTask<Optional<IdentityResolver.Match>> lookup =
-          runner.fork(() -> resolver.lookup(workspace, valid.customer, valid.identifiers));
+          preKeys.isEmpty() ? new FutureTask<>(find) : runner.fork(find);
       for (PreKey pre : preKeys) {
         Optional<DedupClaim> live = ledger.find(workspace, pre.key().stored(), clock.instant());
         if (live.isPresent() && !live.get().holder().equals(eventId)) {

@@ -13,12 +13,12 @@ import java.util.List;
  * on the contact as last read; when the store reports a concurrent update, back off, read the
  * contact again (with the identifiers being attached to it) and run the change again.
  */
-final class ContactUpdates {
+public final class ContactUpdates {
   private ContactUpdates() {}
 
   /** One try of a change; it writes with {@link ContactRepository#update}. */
   @FunctionalInterface
-  interface Change<T> {
+  public interface Change<T> {
     /**
      * @throws ConcurrentUpdateException when another writer changed the contact first
      */
@@ -31,7 +31,7 @@ final class ContactUpdates {
    * @throws StorageException when the contact kept changing ({@link ContentionBackoff#MAX_ATTEMPTS}
    *     tries) or disappeared
    */
-  static <T> T withRetries(
+  public static <T> T withRetries(
       ContactRepository contacts,
       WorkspaceId workspace,
       Contact start,

@@ -23,19 +23,19 @@ import java.util.Optional;
  * Finds the contact an event or upsert is about: customer id, else email > phone > externalId;
  * attaches unowned identifiers, never moves owned ones, creates a contact when the policy allows.
  */
-final class IdentityResolver {
+public final class IdentityResolver {
   private static final int MAX_ATTEMPTS = 5;
 
   private final ContactRepository contacts;
   private final Ulids ids;
 
-  IdentityResolver(ContactRepository contacts, Ulids ids) {
+  public IdentityResolver(ContactRepository contacts, Ulids ids) {
     this.contacts = contacts;
     this.ids = ids;
   }
 
   /** Raw identifiers from a request, normalised in priority order. */
-  static List<Identifier> normalize(
+  public static List<Identifier> normalize(
       Optional<String> email, Optional<String> phone, Optional<String> externalId, String region) {
     List<Identifier> out = new ArrayList<>(3);
     email.ifPresent(v -> out.add(IdentifierNormalizer.email(v, "email")));
@@ -45,33 +45,33 @@ final class IdentityResolver {
   }
 
   /** The outcome of resolution. */
-  sealed interface Outcome permits Resolved, NotFound, Planned {}
+  public sealed interface Outcome permits Resolved, NotFound, Planned {}
 
   /**
    * Nothing matched and the policy creates contacts: the contact to create, not written yet (the
    * caller creates it with the event's effects, so a new contact costs one write, not two).
    */
-  record Planned(Contact contact) implements Outcome {}
+  public record Planned(Contact contact) implements Outcome {}
 
   /**
    * The contact (as stored), how it was found, the identifiers claimed for it now that its record
    * does not list yet, and the identifiers that could not be attached.
    */
-  record Resolved(
+  public record Resolved(
       Contact contact,
       Resolution resolution,
       List<Identifier> attach,
       List<IdentityConflict> conflicts,
       boolean created)
       implements Outcome {
-    Resolved {
+    public Resolved {
       Objects.requireNonNull(contact, "contact");
       attach = List.copyOf(attach);
       conflicts = List.copyOf(conflicts);
     }
 
     /** The contact with the newly claimed identifiers on it. */
-    Contact withAttached() {
+    public Contact withAttached() {
       return withIdentifiers(contact, attach);
     }
   }
@@ -80,7 +80,7 @@ final class IdentityResolver {
    * A contact with the identifiers claimed for it added, where it has none of that type yet (a
    * fresh copy of the contact, read after a conflict, may already carry them).
    */
-  static Contact withIdentifiers(Contact contact, List<Identifier> claimed) {
+  public static Contact withIdentifiers(Contact contact, List<Identifier> claimed) {
     Identities identities = contact.identities();
     for (Identifier id : claimed) {
       if (identities.get(id.type()).isEmpty()) {
@@ -93,13 +93,13 @@ final class IdentityResolver {
   }
 
   /** No contact matched: a named customer id that does not exist, or the {@code reject} policy. */
-  record NotFound(String message, String field) implements Outcome {}
+  public record NotFound(String message, String field) implements Outcome {}
 
   /** A contact found for an event, and how. */
-  record Match(Contact contact, Resolution resolution) {}
+  public record Match(Contact contact, Resolution resolution) {}
 
   /** The contact the event names or matches, if there is one; reads only, creates nothing. */
-  Optional<Match> lookup(
+  public Optional<Match> lookup(
       WorkspaceId workspace, Optional<ContactId> customer, List<Identifier> identifiers) {
     if (customer.isPresent()) {
       return contacts
@@ -130,7 +130,7 @@ final class IdentityResolver {
    * Resolves the contact, creating it when nothing matches and the policy allows; {@code known} is
    * a match the caller looked up already (it saves the reads).
    */
-  Outcome resolve(
+  public Outcome resolve(
       WorkspaceId workspace,
       Optional<ContactId> customer,
       List<Identifier> identifiers,
@@ -141,7 +141,7 @@ final class IdentityResolver {
   }
 
   /** Like {@link #resolve}, but a contact to create is returned as {@link Planned}, unwritten. */
-  Outcome plan(
+  public Outcome plan(
       WorkspaceId workspace,
       Optional<ContactId> customer,
       List<Identifier> identifiers,

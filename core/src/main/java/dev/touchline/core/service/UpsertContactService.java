@@ -11,6 +11,7 @@ import dev.touchline.core.domain.workspace.UnknownContactPolicy;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.port.in.UpsertContactUseCase;
 import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.service.ingest.EventValidation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,11 @@ public final class UpsertContactService implements UpsertContactUseCase {
       throw TouchlineException.invalid(
           "email", "a contact needs at least one of email, phone, externalId");
     }
-    IngestEventsService.checkAttributes(command.attributes(), "attributes");
+    EventValidation.attributeProblem(command.attributes(), "attributes")
+        .ifPresent(
+            refused -> {
+              throw TouchlineException.invalid(refused.field().orElse(null), refused.message());
+            });
     Instant now = clock.instant();
     IdentityResolver.Resolved resolved =
         (IdentityResolver.Resolved)

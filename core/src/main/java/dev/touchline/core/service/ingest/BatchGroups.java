@@ -1,4 +1,4 @@
-package dev.touchline.core.service;
+package dev.touchline.core.service.ingest;
 
 import dev.touchline.core.domain.contact.ContactId;
 import dev.touchline.core.domain.dedup.DedupKey;
@@ -9,6 +9,7 @@ import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.port.in.IngestItem;
 import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.service.IdentityResolver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,7 +43,7 @@ final class BatchGroups {
         EventInput input = valid.input();
         input.messageId().ifPresent(m -> own.add(new DedupKey.MessageId(m).stored()));
         input.customer().ifPresent(c -> own.add("c:" + c.strip()));
-        for (IngestEventsService.PreKey key : IngestEventsService.businessKeys(config, input)) {
+        for (DedupGate.PreKey key : DedupGate.businessKeys(config, input)) {
           own.add(key.key().stored());
         }
         for (Identifier identifier : identifiers(input, config)) {

@@ -1,4 +1,4 @@
-package dev.touchline.core.service;
+package dev.touchline.core.service.ingest;
 
 import java.util.List;
 import java.util.concurrent.Callable;

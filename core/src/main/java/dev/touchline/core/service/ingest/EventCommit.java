@@ -1,0 +1,146 @@
+package dev.touchline.core.service.ingest;
+
+import dev.touchline.core.domain.contact.Contact;
+import dev.touchline.core.domain.contact.ContactId;
+import dev.touchline.core.domain.contact.Identities;
+import dev.touchline.core.domain.event.Event;
+import dev.touchline.core.domain.identity.Resolution;
+import dev.touchline.core.domain.rule.ContactEvolution;
+import dev.touchline.core.domain.trigger.Trigger;
+import dev.touchline.core.port.in.IngestOutcome;
+import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.port.out.EventRepository;
+import dev.touchline.core.port.out.StorageException;
+import dev.touchline.core.service.ContactUpdates;
+import dev.touchline.core.service.IdentityResolver;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores an event and applies it to its contact, then fires its triggers. The event is stored
+ * before the contact changes, so a crash in between leaves a resend the stored event to finish; a
+ * new contact is created with the event already applied (one transaction with its identity claims)
+ * and the event stored after; a resend that finds the contact carrying the event rebuilds the event
+ * if it was never stored.
+ */
+final class EventCommit {
+  private final ContactRepository contacts;
+  private final EventRepository events;
+  private final TriggerDispatch dispatch;
+  private final Clock clock;
+
+  EventCommit(
+      ContactRepository contacts, EventRepository events, TriggerDispatch dispatch, Clock clock) {
+    this.contacts = contacts;
+    this.events = events;
+    this.dispatch = dispatch;
+    this.clock = clock;
+  }
+
+  /** Applies the event to an existing contact (optimistic, retried) and stores it. */
+  IngestOutcome store(Attempt a, EventValidation.Valid valid, IdentityResolver.Resolved resolved) {
+    ContactEvolution.EventFacts facts = facts(a, valid);
+    Event[] appended = {
+      null
+    }; // the event as last stored by a try, reused if a retry finds it applied
+    Event event =
+        ContactUpdates.withRetries(
+            contacts,
+            a.workspace,
+            resolved.withAttached(),
+            resolved.attach(),
+            current -> {
+              if (current.hasApplied(a.eventId)) {
+                Event applied =
+                    appended[0] != null
+                        ? appended[0]
+                        : events.findById(a.workspace, a.eventId).orElse(null);
+                if (applied == null) {
+                  applied = eventThatCreated(a, valid, current, facts);
+                  events.append(applied);
+                  a.stored = true;
+                }
+                return applied;
+              }
+              ContactEvolution.Result result =
+                  ContactEvolution.apply(a.config, current, facts, clock.instant());
+              Event fresh = event(a, valid, current.id(), resolved.resolution(), result.triggers());
+              events.append(fresh);
+              appended[0] = fresh;
+              a.stored = true;
+              contacts.update(result.contact());
+              return fresh;
+            });
+    dispatch.fire(event);
+    return new IngestOutcome.Accepted(
+        a.eventId, event.contactId(), event.resolvedBy(), resolved.conflicts());
+  }
+
+  /**
+   * Creates the contact with this event already applied (one conditional transaction with its
+   * identity claims), then stores the event and fires its triggers. Empty when an identifier turned
+   * out to be taken, so nothing was written.
+   */
+  Optional<IngestOutcome> createWithEvent(Attempt a, EventValidation.Valid valid, Contact fresh) {
+    ContactEvolution.Result result =
+        ContactEvolution.apply(a.config, fresh, facts(a, valid), clock.instant());
+    if (!(contacts.create(result.contact()) instanceof ContactRepository.Created)) {
+      return Optional.empty();
+    }
+    a.stored = true; // the contact carries this event now: keep the claims so a resend finishes it
+    Event event = event(a, valid, fresh.id(), Resolution.NEW, result.triggers());
+    events.append(event);
+    dispatch.fire(event);
+    return Optional.of(
+        new IngestOutcome.Accepted(a.eventId, fresh.id(), Resolution.NEW, List.of()));
+  }
+
+  /**
+   * The event that created {@code contact} and was interrupted before it was stored: rebuilt, its
+   * triggers recomputed from the empty contact it started from (trigger ids are the same).
+   */
+  private Event eventThatCreated(
+      Attempt a, EventValidation.Valid valid, Contact contact, ContactEvolution.EventFacts facts) {
+    if (!contact.appliedEvents().equals(List.of(a.eventId))) {
+      throw new StorageException(
+          "contact " + contact.id() + " has applied event " + a.eventId + " that is not stored");
+    }
+    Contact empty =
+        Contact.create(
+            a.workspace, contact.id(), Identities.of(valid.identifiers()), contact.createdAt());
+    ContactEvolution.Result replay =
+        ContactEvolution.apply(a.config, empty, facts, contact.updatedAt());
+    return event(a, valid, contact.id(), Resolution.NEW, replay.triggers());
+  }
+
+  private static ContactEvolution.EventFacts facts(Attempt a, EventValidation.Valid valid) {
+    return new ContactEvolution.EventFacts(
+        a.eventId,
+        a.input.type(),
+        a.input.properties(),
+        a.input.traits(),
+        valid.timestamp().instant());
+  }
+
+  private static Event event(
+      Attempt a,
+      EventValidation.Valid valid,
+      ContactId contactId,
+      Resolution resolution,
+      List<Trigger> fired) {
+    return new Event(
+        a.workspace,
+        a.eventId,
+        contactId,
+        a.input.type(),
+        a.input.properties(),
+        a.input.traits(),
+        valid.timestamp(),
+        a.receivedAt,
+        a.input.messageId(),
+        a.input.context(),
+        resolution,
+        fired);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.touchline.core.service.ingest;
+
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.event.EventId;
+import dev.touchline.core.domain.event.EventInput;
+import dev.touchline.core.domain.event.IngestLimits;
+import dev.touchline.core.domain.event.Ulids;
+import dev.touchline.core.domain.workspace.WorkspaceConfig;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.in.IngestCommand;
+import dev.touchline.core.port.in.IngestEventsUseCase;
+import dev.touchline.core.port.in.IngestItem;
+import dev.touchline.core.port.in.IngestOutcome;
+import dev.touchline.core.port.in.IngestResult;
+import dev.touchline.core.port.out.ContactRepository;
+import dev.touchline.core.port.out.DedupLedger;
+import dev.touchline.core.port.out.EventRepository;
+import dev.touchline.core.port.out.IncomingLog;
+import dev.touchline.core.port.out.TriggerRepository;
+import dev.touchline.core.port.out.TriggerSink;
+import dev.touchline.core.service.IdentityResolver;
+import dev.touchline.core.service.WorkspaceConfigs;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+
+/**
+ * The ingestion use case: a batch's items go through the pipeline (one {@link Attempt} each, its
+ * stages in this package: {@link EventValidation}, {@link DedupGate}, {@link ThrottleGate}, the
+ * identity resolver, {@link EventCommit}, {@link TriggerDispatch}, {@link IncomingRecorder}),
+ * grouped by {@link BatchGroups} so that items about different contacts run at once while the
+ * answers and the state are those of working them one by one in batch order.
+ */
+public final class IngestEventsService implements IngestEventsUseCase {
+  private static final Logger LOG = Logger.getLogger(IngestEventsService.class.getName());
+
+  private final WorkspaceConfigs configs;
+  private final ContactRepository contacts;
+  private final Ulids ids;
+  private final Clock clock;
+  private final IngestLimits limits;
+  private final BatchRunner runner;
+  private final Stages stages;
+
+  public IngestEventsService(
+      WorkspaceConfigs configs,
+      ContactRepository contacts,
+      EventRepository events,
+      DedupLedger ledger,
+      IncomingLog incoming,
+      TriggerRepository triggers,
+      TriggerSink sink,
+      Ulids ids,
+      Clock clock,
+      IngestLimits limits,
+      Duration inFlightGrace,
+      BatchRunner runner) {
+    this.configs = configs;
+    this.contacts = contacts;
+    this.ids = ids;
+    this.clock = clock;
+    this.limits = limits;
+    this.runner = runner;
+    TriggerDispatch dispatch = new TriggerDispatch(triggers, sink, clock, inFlightGrace);
+    this.stages =
+        new Stages(
+            limits,
+            new IdentityResolver(contacts, ids),
+            runner,
+            ledger,
+            new DedupGate(ledger, events, contacts, dispatch, clock, inFlightGrace),
+            new ThrottleGate(ledger, clock),
+            new EventCommit(contacts, events, dispatch, clock),
+            new IncomingRecorder(incoming));
+  }
+
+  @Override
+  public IngestResult ingest(Caller caller, IngestCommand command) {
+    caller.require(Scope.EVENTS_WRITE);
+    if (command.items().size() > limits.maxBatchItems()) {
+      throw new TouchlineException(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          "a batch holds at most "
+              + limits.maxBatchItems()
+              + " events, this one has "
+              + command.items().size(),
+          "events");
+    }
+    WorkspaceId workspace = caller.workspace();
+    WorkspaceConfig config = configs.current(workspace);
+    List<IngestItem> items = command.items();
+    // Receipt times and ids are given in batch order before any item runs, so timelines and the
+    // incoming log sort as if the items had run one by one.
+    Slot[] slots = new Slot[items.size()];
+    for (int i = 0; i < slots.length; i++) {
+      Instant receivedAt = clock.instant();
+      slots[i] = new Slot(receivedAt, new EventId(ids.next(receivedAt)), ids.next(receivedAt));
+    }
+    IngestOutcome[] outcomes = new IngestOutcome[items.size()];
+    runner.run(
+        groups(workspace, config, items),
+        i -> outcomes[i] = ingest(workspace, config, items.get(i), slots[i]));
+    return new IngestResult(List.of(outcomes));
+  }
+
+  /** What an item is given before it runs. */
+  private record Slot(Instant receivedAt, EventId eventId, String incomingId) {}
+
+  /** The batch's groups: one when it is worked one item at a time. */
+  private List<int[]> groups(
+      WorkspaceId workspace, WorkspaceConfig config, List<IngestItem> items) {
+    List<int[]> sequential = List.of(IntStream.range(0, items.size()).toArray());
+    if (runner.concurrency() == 1 || items.size() == 1) {
+      return sequential;
+    }
+    try {
+      return BatchGroups.of(workspace, config, items, contacts);
+    } catch (RuntimeException e) {
+      // Without the owners of its identifiers a batch cannot be split safely: work it in order.
+      LOG.log(Level.WARNING, "could not group a batch; it is worked one item at a time", e);
+      return sequential;
+    }
+  }
+
+  private IngestOutcome ingest(
+      WorkspaceId workspace, WorkspaceConfig config, IngestItem item, Slot slot) {
+    if (item instanceof IngestItem.Invalid invalid) {
+      IngestOutcome.Rejected rejected =
+          new IngestOutcome.Rejected(invalid.code(), invalid.message(), invalid.field());
+      stages
+          .recorder()
+          .log(workspace, slot.receivedAt(), slot.incomingId(), invalid.payload(), rejected);
+      return rejected;
+    }
+    EventInput input = ((IngestItem.Valid) item).input();
+    return new Attempt(
+            stages, workspace, config, input, slot.receivedAt(), slot.eventId(), slot.incomingId())
+        .run();
+  }
+}

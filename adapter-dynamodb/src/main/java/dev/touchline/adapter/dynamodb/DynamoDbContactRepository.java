@@ -8,18 +8,14 @@ import dev.touchline.core.port.out.ConcurrentUpdateException;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.StorageException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,9 +32,6 @@ public final class DynamoDbContactRepository implements ContactRepository {
   private static final Expression ABSENT =
       Expression.builder().expression("attribute_not_exists(PK)").build();
   private static final int MAX_CREATE_ATTEMPTS = 3;
-
-  /** The most keys one BatchGetItem request may carry. */
-  private static final int BATCH_GET_LIMIT = 100;
 
   private final DynamoDbStore store;
   private final DynamoDbTable<ContactItem> contacts;
@@ -66,41 +59,37 @@ public final class DynamoDbContactRepository implements ContactRepository {
   @Override
   public Map<Identifier, ContactId> owners(
       WorkspaceId workspace, Collection<Identifier> identifiers) {
+    Map<String, Identifier> byKey = new LinkedHashMap<>();
+    for (Identifier identifier : identifiers) {
+      byKey.put(IdentityClaimItem.pk(workspace, identifier), identifier);
+    }
+    List<Key> keys =
+        byKey.keySet().stream()
+            .map(pk -> DynamoDbStore.key(pk, IdentityClaimItem.SORT_KEY))
+            .toList();
     Map<Identifier, ContactId> owners = new LinkedHashMap<>();
-    List<Identifier> distinct = List.copyOf(new LinkedHashSet<>(identifiers));
-    for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
-      List<Identifier> chunk =
-          distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT));
-      ReadBatch.Builder<IdentityClaimItem> batch =
-          ReadBatch.builder(IdentityClaimItem.class).mappedTableResource(claims);
-      Map<String, Identifier> byKey = new HashMap<>();
-      for (Identifier identifier : chunk) {
-        String pk = IdentityClaimItem.pk(workspace, identifier);
-        byKey.put(pk, identifier);
-        batch.addGetItem(
-            GetItemEnhancedRequest.builder()
-                .key(Key.builder().partitionValue(pk).sortValue(IdentityClaimItem.SORT_KEY).build())
-                .consistentRead(true)
-                .build());
-      }
-      List<IdentityClaimItem> found =
-          store.call(
-              "read " + chunk.size() + " identity claims",
-              () ->
-                  store
-                      .enhanced()
-                      .batchGetItem(r -> r.readBatches(batch.build()))
-                      .resultsForTable(claims)
-                      .stream()
-                      .toList());
-      for (IdentityClaimItem item : found) {
-        Identifier identifier = byKey.get(item.getPk());
-        if (identifier != null) {
-          owners.put(identifier, item.owner());
-        }
-      }
+    for (IdentityClaimItem item :
+        store.readAll(claims, IdentityClaimItem.class, keys, "identity claims")) {
+      owners.put(byKey.get(item.getPk()), item.owner());
     }
     return owners;
+  }
+
+  /** One {@code BatchGetItem} (consistent) per 100 contacts. */
+  @Override
+  public Map<ContactId, Contact> findByIds(WorkspaceId workspace, Collection<ContactId> ids) {
+    Map<String, ContactId> byKey = new LinkedHashMap<>();
+    for (ContactId id : ids) {
+      byKey.put(ContactItem.pk(workspace, id), id);
+    }
+    List<Key> keys =
+        byKey.keySet().stream().map(pk -> DynamoDbStore.key(pk, ContactItem.SORT_KEY)).toList();
+    Map<ContactId, Contact> found = new LinkedHashMap<>();
+    for (ContactItem item : store.readAll(contacts, ContactItem.class, keys, "contacts")) {
+      ContactId id = byKey.get(item.getPk());
+      found.put(id, item.toDomain(workspace, id));
+    }
+    return found;
   }
 
   @Override

@@ -6,6 +6,9 @@ import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.port.out.DedupLedger;
 import dev.touchline.core.port.out.StorageException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -64,6 +67,26 @@ public final class DynamoDbDedupLedger implements DedupLedger {
         .read(table, DedupClaimItem.pk(workspace, key), "#", "claim " + key)
         .map(i -> i.toDomain(workspace, key))
         .filter(c -> !c.isExpiredAt(now));
+  }
+
+  /** One {@code BatchGetItem} (consistent) per 100 keys. */
+  @Override
+  public Map<String, DedupClaim> findAll(
+      WorkspaceId workspace, Collection<String> keys, Instant now) {
+    Map<String, String> byPk = new LinkedHashMap<>();
+    for (String key : keys) {
+      byPk.put(DedupClaimItem.pk(workspace, key), key);
+    }
+    List<Key> itemKeys = byPk.keySet().stream().map(pk -> DynamoDbStore.key(pk, "#")).toList();
+    Map<String, DedupClaim> live = new LinkedHashMap<>();
+    for (DedupClaimItem item : store.readAll(table, DedupClaimItem.class, itemKeys, "claims")) {
+      String key = byPk.get(item.getPk());
+      DedupClaim claim = item.toDomain(workspace, key);
+      if (!claim.isExpiredAt(now)) {
+        live.put(key, claim);
+      }
+    }
+    return live;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.touchline.adapter.dynamodb;
 
 import dev.touchline.core.port.out.StorageException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -143,10 +146,43 @@ public final class DynamoDbStore {
   }
 
   /** A strongly consistent read of one item; empty when there is none. */
+  /** The most keys one BatchGetItem request may carry. */
+  private static final int BATCH_GET_LIMIT = 100;
+
   <T> Optional<T> read(DynamoDbTable<T> table, String pk, String sk, String what) {
     Key key = Key.builder().partitionValue(pk).sortValue(sk).build();
     return Optional.ofNullable(
         call("read " + what, () -> table.getItem(r -> r.key(key).consistentRead(true))));
+  }
+
+  /**
+   * The items at these keys that exist, read consistently with one {@code BatchGetItem} per 100
+   * keys (the enhanced client asks again for keys DynamoDB leaves unprocessed).
+   */
+  <T> List<T> readAll(DynamoDbTable<T> table, Class<T> type, List<Key> keys, String what) {
+    List<T> found = new ArrayList<>();
+    for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+      List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT));
+      ReadBatch.Builder<T> batch = ReadBatch.builder(type).mappedTableResource(table);
+      for (Key key : chunk) {
+        batch.addGetItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
+      }
+      found.addAll(
+          call(
+              "read " + chunk.size() + " " + what,
+              () ->
+                  enhanced
+                      .batchGetItem(r -> r.readBatches(batch.build()))
+                      .resultsForTable(table)
+                      .stream()
+                      .toList()));
+    }
+    return found;
+  }
+
+  /** The key of an item. */
+  static Key key(String pk, String sk) {
+    return Key.builder().partitionValue(pk).sortValue(sk).build();
   }
 
   /**

@@ -91,6 +91,22 @@ public abstract class ContactRepositoryContract {
   }
 
   @Test
+  void findByIds_readsManyContactsAtOnce_andLeavesOutTheMissing() {
+    java.util.Map<ContactId, Contact> expected = new java.util.HashMap<>();
+    List<ContactId> ids = new ArrayList<>();
+    for (int i = 0; i < 110; i++) {
+      Contact c = Fixtures.contact(ws, email("ids-" + i));
+      Contact stored = ((ContactRepository.Created) contacts.create(c)).contact();
+      expected.put(c.id(), stored);
+      ids.add(c.id());
+    }
+    ids.add(new ContactId("01ZZZZZZZZZZZZZZZZZZZZZZZZ"));
+
+    assertThat(contacts.findByIds(ws, ids)).isEqualTo(expected);
+    assertThat(contacts.findByIds(Fixtures.workspace(), ids)).isEmpty();
+  }
+
+  @Test
   void create_roundTripsEveryKindOfValue() {
     Contact rich = Fixtures.richContact(ws, email("rich"));
     contacts.create(rich);

@@ -42,6 +42,30 @@ public abstract class DedupLedgerContract {
   }
 
   @Test
+  void findAll_readsTheLiveClaimsOfManyKeys_andLeavesOutTheFreeAndTheExpired() {
+    String held = key();
+    String expiring = key();
+    String free = key();
+    EventId holder = Fixtures.eventId();
+    ledger.claim(claim(held, holder, Optional.of(Duration.ofHours(24))), now);
+    ledger.claim(claim(expiring, Fixtures.eventId(), Optional.of(Duration.ofMinutes(1))), now);
+    java.util.List<String> many =
+        new java.util.ArrayList<>(java.util.List.of(held, expiring, free));
+    for (int i = 0; i < 120; i++) {
+      String k = key();
+      ledger.claim(claim(k, holder, Optional.empty()), now);
+      many.add(k);
+    }
+
+    java.util.Map<String, DedupClaim> live =
+        ledger.findAll(ws, many, now.plus(Duration.ofMinutes(2)));
+
+    assertThat(live).hasSize(121).doesNotContainKeys(expiring, free);
+    assertThat(live.get(held).holder()).isEqualTo(holder);
+    assertThat(ledger.findAll(Fixtures.workspace(), many, now)).isEmpty();
+  }
+
+  @Test
   void theFirstClaimWins_andTheSecondSeesTheHolder() {
     String key = key();
     DedupClaim first = claim(key, Fixtures.eventId(), Optional.of(Duration.ofHours(24)));

@@ -19,6 +19,18 @@ public interface ContactRepository {
   /** The contact with this id in this workspace; empty when there is none. */
   Optional<Contact> findById(WorkspaceId workspace, ContactId id);
 
+  /**
+   * The contacts with these ids that exist, by id. A store that can read many items in one call
+   * does so (DynamoDB: {@code BatchGetItem}); the default reads each with {@link #findById}.
+   */
+  default Map<ContactId, Contact> findByIds(WorkspaceId workspace, Collection<ContactId> ids) {
+    Map<ContactId, Contact> found = new LinkedHashMap<>();
+    for (ContactId id : ids) {
+      findById(workspace, id).ifPresent(c -> found.put(id, c));
+    }
+    return found;
+  }
+
   /** The contact that owns this identifier (through its claim); empty when nobody owns it. */
   Optional<Contact> findByIdentifier(WorkspaceId workspace, Identifier identifier);
 

@@ -4,6 +4,9 @@ import dev.touchline.core.domain.dedup.DedupClaim;
 import dev.touchline.core.domain.event.EventId;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +24,20 @@ public interface DedupLedger {
 
   /** The live claim on a key at {@code now}; empty when there is none or it has expired. */
   Optional<DedupClaim> find(WorkspaceId workspace, String key, Instant now);
+
+  /**
+   * The live claims on these keys at {@code now}, by key; keys with no live claim are absent. A
+   * store that can read many items in one call does so (DynamoDB: {@code BatchGetItem}); the
+   * default reads each with {@link #find}.
+   */
+  default Map<String, DedupClaim> findAll(
+      WorkspaceId workspace, Collection<String> keys, Instant now) {
+    Map<String, DedupClaim> live = new LinkedHashMap<>();
+    for (String key : keys) {
+      find(workspace, key, now).ifPresent(c -> live.put(key, c));
+    }
+    return live;
+  }
 
   /**
    * Removes the claim on a key if {@code holder} holds it; a claim held by another is left alone.

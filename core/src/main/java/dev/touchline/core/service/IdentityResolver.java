@@ -137,7 +137,7 @@ public final class IdentityResolver {
       UnknownContactPolicy policy,
       Instant now,
       Optional<Match> known) {
-    return resolve(workspace, customer, identifiers, policy, now, known, false);
+    return resolve(workspace, customer, identifiers, policy, now, known, false, false);
   }
 
   /** Like {@link #resolve}, but a contact to create is returned as {@link Planned}, unwritten. */
@@ -148,7 +148,21 @@ public final class IdentityResolver {
       UnknownContactPolicy policy,
       Instant now,
       Optional<Match> known) {
-    return resolve(workspace, customer, identifiers, policy, now, known, true);
+    return resolve(workspace, customer, identifiers, policy, now, known, true, false);
+  }
+
+  /**
+   * Like {@link #plan}, for a caller that looked the identifiers up already and found nobody: the
+   * first round plans the new contact without reading again (its creation is conditional, so a
+   * contact made meanwhile by someone else is found in the next round).
+   */
+  public Outcome planKnownAbsent(
+      WorkspaceId workspace,
+      List<Identifier> identifiers,
+      UnknownContactPolicy policy,
+      Instant now) {
+    return resolve(
+        workspace, Optional.empty(), identifiers, policy, now, Optional.empty(), true, true);
   }
 
   private Outcome resolve(
@@ -158,10 +172,13 @@ public final class IdentityResolver {
       UnknownContactPolicy policy,
       Instant now,
       Optional<Match> known,
-      boolean planOnly) {
+      boolean planOnly,
+      boolean knownAbsent) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<Match> match =
-          attempt == 0 && known.isPresent() ? known : lookup(workspace, customer, identifiers);
+          attempt == 0 && (known.isPresent() || knownAbsent)
+              ? known
+              : lookup(workspace, customer, identifiers);
       if (match.isPresent()) {
         return attach(workspace, match.get().contact(), match.get().resolution(), identifiers);
       }

@@ -51,8 +51,12 @@ final class Attempt {
 
   private final Stages stages;
 
+  /** What the batch read before it ran, for the first item of a group; empty otherwise. */
+  private final Optional<BatchReads> reads;
+
   Attempt(
       Stages stages,
+      Optional<BatchReads> reads,
       WorkspaceId workspace,
       WorkspaceConfig config,
       EventInput input,
@@ -60,6 +64,7 @@ final class Attempt {
       EventId eventId,
       String incomingId) {
     this.stages = stages;
+    this.reads = reads;
     this.workspace = workspace;
     this.config = config;
     this.input = input;
@@ -130,12 +135,21 @@ final class Attempt {
     // the dedup keys are read: neither depends on the other, so on a remote store they cost one
     // wait instead of two.
     List<DedupGate.PreKey> keys = DedupGate.keys(config, input);
+    Optional<Optional<IdentityResolver.Match>> fromBatch =
+        reads.flatMap(r -> r.lookup(valid.customer(), valid.identifiers()));
     IdentityResolver resolver = stages.resolver();
     Callable<Optional<IdentityResolver.Match>> find =
-        () -> resolver.lookup(workspace, valid.customer(), valid.identifiers());
+        fromBatch.isPresent()
+            ? fromBatch::get
+            : () -> resolver.lookup(workspace, valid.customer(), valid.identifiers());
     FutureTask<Optional<IdentityResolver.Match>> lookup =
-        keys.isEmpty() ? new FutureTask<>(find) : stages.runner().fork(find);
+        keys.isEmpty() || fromBatch.isPresent()
+            ? new FutureTask<>(find)
+            : stages.runner().fork(find);
     for (DedupGate.PreKey key : keys) {
+      if (reads.isPresent() && reads.get().free(key.key().stored())) {
+        continue; // nobody held it when the batch started, and nothing of this group ran since
+      }
       Optional<IngestOutcome> held = stages.dedup().read(this, key);
       if (held.isPresent()) {
         lookup.cancel(false);
@@ -156,7 +170,9 @@ final class Attempt {
         return held.get();
       }
     }
-    return resolveAndCommit(valid, known);
+    boolean knownAbsent =
+        fromBatch.isPresent() && fromBatch.get().isEmpty() && valid.customer().isEmpty();
+    return resolveAndCommit(valid, known, knownAbsent);
   }
 
   /**
@@ -164,18 +180,26 @@ final class Attempt {
    * created by another event first, gives the slots back and resolves again.
    */
   private IngestOutcome resolveAndCommit(
-      EventValidation.Valid valid, Optional<IdentityResolver.Match> known) {
+      EventValidation.Valid valid, Optional<IdentityResolver.Match> known, boolean knownAbsent) {
     for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
       IdentityResolver.Outcome resolution =
-          stages
-              .resolver()
-              .plan(
-                  workspace,
-                  valid.customer(),
-                  valid.identifiers(),
-                  config.identity().unknownContacts(),
-                  receivedAt,
-                  known);
+          attempt == 0 && knownAbsent
+              ? stages
+                  .resolver()
+                  .planKnownAbsent(
+                      workspace,
+                      valid.identifiers(),
+                      config.identity().unknownContacts(),
+                      receivedAt)
+              : stages
+                  .resolver()
+                  .plan(
+                      workspace,
+                      valid.customer(),
+                      valid.identifiers(),
+                      config.identity().unknownContacts(),
+                      receivedAt,
+                      known);
       known = Optional.empty();
       if (resolution instanceof IdentityResolver.NotFound notFound) {
         return new IngestOutcome.Rejected(

@@ -30,7 +30,10 @@ import java.util.Set;
 final class BatchGroups {
   private BatchGroups() {}
 
-  static List<int[]> of(
+  /** The groups, and what the batch's reads found on the way: the owners of its identifiers. */
+  record Plan(List<int[]> groups, Map<Identifier, ContactId> owners) {}
+
+  static Plan of(
       WorkspaceId workspace,
       WorkspaceConfig config,
       List<IngestItem> items,
@@ -53,15 +56,14 @@ final class BatchGroups {
       }
       keys.add(own);
     }
-    if (!named.isEmpty()) {
-      for (Map.Entry<Identifier, ContactId> owner :
-          contacts.owners(workspace, named.keySet()).entrySet()) {
-        for (int i : named.get(owner.getKey())) {
-          keys.get(i).add("c:" + owner.getValue().value());
-        }
+    Map<Identifier, ContactId> owners =
+        named.isEmpty() ? Map.of() : contacts.owners(workspace, named.keySet());
+    for (Map.Entry<Identifier, ContactId> owner : owners.entrySet()) {
+      for (int i : named.get(owner.getKey())) {
+        keys.get(i).add("c:" + owner.getValue().value());
       }
     }
-    return groups(keys);
+    return new Plan(groups(keys), owners);
   }
 
   /** The identifiers an item names, or none when one of them is malformed (it will be refused). */

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
@@ -43,6 +44,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
 
   private final WorkspaceConfigs configs;
   private final ContactRepository contacts;
+  private final DedupLedger ledger;
   private final Ulids ids;
   private final Clock clock;
   private final IngestLimits limits;
@@ -64,6 +66,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
       BatchRunner runner) {
     this.configs = configs;
     this.contacts = contacts;
+    this.ledger = ledger;
     this.ids = ids;
     this.clock = clock;
     this.limits = limits;
@@ -104,33 +107,63 @@ public final class IngestEventsService implements IngestEventsUseCase {
       slots[i] = new Slot(receivedAt, new EventId(ids.next(receivedAt)), ids.next(receivedAt));
     }
     IngestOutcome[] outcomes = new IngestOutcome[items.size()];
+    Prepared prepared = prepare(workspace, config, items);
     runner.run(
-        groups(workspace, config, items),
-        i -> outcomes[i] = ingest(workspace, config, items.get(i), slots[i]));
+        prepared.groups(),
+        i ->
+            outcomes[i] =
+                ingest(
+                    workspace,
+                    config,
+                    items.get(i),
+                    slots[i],
+                    prepared.leaders()[i] ? prepared.reads() : Optional.empty()));
     return new IngestResult(List.of(outcomes));
   }
+
+  /** The batch's groups, and for the first item of each, what the batch read for it. */
+  private record Prepared(List<int[]> groups, boolean[] leaders, Optional<BatchReads> reads) {}
 
   /** What an item is given before it runs. */
   private record Slot(Instant receivedAt, EventId eventId, String incomingId) {}
 
-  /** The batch's groups: one when it is worked one item at a time. */
-  private List<int[]> groups(
-      WorkspaceId workspace, WorkspaceConfig config, List<IngestItem> items) {
-    List<int[]> sequential = List.of(IntStream.range(0, items.size()).toArray());
+  /**
+   * A batch is grouped and its reads made up front (a few calls for all items); one item, or a
+   * runner of one worker, is worked as it comes. When the batch's reads fail it is worked one item
+   * at a time, each reading for itself.
+   */
+  private Prepared prepare(WorkspaceId workspace, WorkspaceConfig config, List<IngestItem> items) {
+    Prepared sequential =
+        new Prepared(
+            List.of(IntStream.range(0, items.size()).toArray()),
+            new boolean[items.size()],
+            Optional.empty());
     if (runner.concurrency() == 1 || items.size() == 1) {
       return sequential;
     }
     try {
-      return BatchGroups.of(workspace, config, items, contacts);
+      BatchGroups.Plan plan = BatchGroups.of(workspace, config, items, contacts);
+      BatchReads reads =
+          BatchReads.of(
+              workspace, config, items, plan.owners(), ledger, contacts, runner, clock.instant());
+      boolean[] leaders = new boolean[items.size()];
+      for (int[] group : plan.groups()) {
+        leaders[group[0]] = true;
+      }
+      return new Prepared(plan.groups(), leaders, Optional.of(reads));
     } catch (RuntimeException e) {
       // Without the owners of its identifiers a batch cannot be split safely: work it in order.
-      LOG.log(Level.WARNING, "could not group a batch; it is worked one item at a time", e);
+      LOG.log(Level.WARNING, "could not prepare a batch; it is worked one item at a time", e);
       return sequential;
     }
   }
 
   private IngestOutcome ingest(
-      WorkspaceId workspace, WorkspaceConfig config, IngestItem item, Slot slot) {
+      WorkspaceId workspace,
+      WorkspaceConfig config,
+      IngestItem item,
+      Slot slot,
+      Optional<BatchReads> reads) {
     if (item instanceof IngestItem.Invalid invalid) {
       IngestOutcome.Rejected rejected =
           new IngestOutcome.Rejected(invalid.code(), invalid.message(), invalid.field());
@@ -141,7 +174,14 @@ public final class IngestEventsService implements IngestEventsUseCase {
     }
     EventInput input = ((IngestItem.Valid) item).input();
     return new Attempt(
-            stages, workspace, config, input, slot.receivedAt(), slot.eventId(), slot.incomingId())
+            stages,
+            reads,
+            workspace,
+            config,
+            input,
+            slot.receivedAt(),
+            slot.eventId(),
+            slot.incomingId())
         .run();
   }
 }

@@ -13,10 +13,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -58,8 +60,8 @@ public class ServerBenchmark {
 
     List<byte[]> batches;
     List<byte[]> singles;
-    int nextBatch;
-    int nextSingle;
+    final AtomicInteger nextBatch = new AtomicInteger();
+    final AtomicInteger nextSingle = new AtomicInteger();
 
     private ApplicationContext context;
     private Path dataDir;
@@ -72,7 +74,15 @@ public class ServerBenchmark {
     public void generate() {
       batches = Corpus.batches(BATCHES, IngestBenchmark.BATCH, contacts, 7);
       singles = Corpus.singles(SINGLES, contacts, 7);
-      client = HttpClients.createDefault();
+      // One kept-alive connection per JMH thread (-t N runs N client connections at once).
+      client =
+          HttpClients.custom()
+              .setConnectionManager(
+                  PoolingHttpClientConnectionManagerBuilder.create()
+                      .setMaxConnPerRoute(64)
+                      .setMaxConnTotal(64)
+                      .build())
+              .build();
     }
 
     @Setup(Level.Iteration)
@@ -102,8 +112,8 @@ public class ServerBenchmark {
       key = Corpus.prepareWorkspace(engine, rules, contacts);
       events = URI.create("http://127.0.0.1:" + server.getPort() + "/v1/events");
       echo = URI.create("http://127.0.0.1:" + server.getPort() + "/bench/echo");
-      nextBatch = 0;
-      nextSingle = 0;
+      nextBatch.set(0);
+      nextSingle.set(0);
     }
 
     @TearDown(Level.Trial)
@@ -134,15 +144,11 @@ public class ServerBenchmark {
     }
 
     byte[] nextBatch() {
-      byte[] body = batches.get(nextBatch);
-      nextBatch = (nextBatch + 1) % batches.size();
-      return body;
+      return batches.get(Math.floorMod(nextBatch.getAndIncrement(), batches.size()));
     }
 
     byte[] nextSingle() {
-      byte[] body = singles.get(nextSingle);
-      nextSingle = (nextSingle + 1) % singles.size();
-      return body;
+      return singles.get(Math.floorMod(nextSingle.getAndIncrement(), singles.size()));
     }
   }
 

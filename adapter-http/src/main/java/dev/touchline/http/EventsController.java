@@ -50,6 +50,7 @@ class EventsController {
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
   @ApiResponse(responseCode = "409", ref = OpenApiRefs.CONFLICT)
   @ApiResponse(responseCode = "413", ref = OpenApiRefs.TOO_LARGE)
+  @ApiResponse(responseCode = "415", ref = OpenApiRefs.UNSUPPORTED_ENCODING)
   HttpResponse<byte[]> ingest(
       HttpRequest<?> request,
       @RequestBody(ref = OpenApiRefs.INGEST_BODY) @Nullable @Body byte[] body,

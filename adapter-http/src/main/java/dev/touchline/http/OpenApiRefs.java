@@ -22,6 +22,7 @@ final class OpenApiRefs {
   static final String NOT_FOUND = RESPONSES + "NotFound";
   static final String TOO_LARGE = RESPONSES + "PayloadTooLarge";
   static final String RATE_LIMITED = RESPONSES + "RateLimited";
+  static final String UNSUPPORTED_ENCODING = RESPONSES + "UnsupportedEncoding";
 
   static final String INGEST_BODY = BODIES + "IngestRequest";
   static final String CONTACT_BODY = BODIES + "ContactRequest";

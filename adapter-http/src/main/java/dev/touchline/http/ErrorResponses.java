@@ -72,6 +72,9 @@ final class ErrorResponses implements ErrorResponseProcessor<byte[]> {
         code = ErrorCode.PAYLOAD_TOO_LARGE;
         message = "the request body is larger than " + maxBodyBytes + " bytes";
       }
+    } else if (status == HttpStatus.NOT_ACCEPTABLE.getCode()) {
+      code = ErrorCode.INVALID_PAYLOAD;
+      message = "Accept must allow application/json: every answer is JSON";
     } else if (status >= 500) {
       code = ErrorCode.INTERNAL_ERROR;
       message = "internal error; the request may be retried";

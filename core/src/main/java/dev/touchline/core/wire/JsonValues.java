@@ -65,11 +65,12 @@ public final class JsonValues {
       return new JsonValue.JsonString(node.textValue());
     }
     if (node.isNumber()) {
-      String problem = JsonValue.JsonNumber.problem(node.decimalValue());
-      if (problem != null) {
-        throw TouchlineException.invalid(path, path + ": " + problem);
+      try {
+        return new JsonValue.JsonNumber(node.decimalValue()); // checks its own bounds
+      } catch (IllegalArgumentException outOfBounds) {
+        throw TouchlineException.invalid(
+            path, path + ": " + JsonValue.JsonNumber.problem(node.decimalValue()));
       }
-      return new JsonValue.JsonNumber(node.decimalValue());
     }
     if (node.isBoolean()) {
       return new JsonValue.JsonBoolean(node.booleanValue());

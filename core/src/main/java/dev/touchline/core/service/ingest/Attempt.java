@@ -4,6 +4,7 @@ import dev.touchline.core.domain.contact.ContactId;
 import dev.touchline.core.domain.error.ErrorCode;
 import dev.touchline.core.domain.event.EventId;
 import dev.touchline.core.domain.event.EventInput;
+import dev.touchline.core.domain.identity.Identifier;
 import dev.touchline.core.domain.incoming.IncomingStatus;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.domain.workspace.WorkspaceId;
@@ -51,11 +52,15 @@ final class Attempt {
 
   private final Stages stages;
 
+  /** The identifiers the batch normalised for this event already; empty: validation does it. */
+  private final Optional<List<Identifier>> normalized;
+
   /** What the batch read before it ran, for the first item of a group; empty otherwise. */
   private final Optional<BatchReads> reads;
 
   Attempt(
       Stages stages,
+      Optional<List<Identifier>> normalized,
       Optional<BatchReads> reads,
       WorkspaceId workspace,
       WorkspaceConfig config,
@@ -64,6 +69,7 @@ final class Attempt {
       EventId eventId,
       String incomingId) {
     this.stages = stages;
+    this.normalized = normalized;
     this.reads = reads;
     this.workspace = workspace;
     this.config = config;
@@ -121,7 +127,7 @@ final class Attempt {
 
   private IngestOutcome process() {
     EventValidation.Result checked =
-        EventValidation.validate(input, config, stages.limits(), receivedAt);
+        EventValidation.validate(input, config, stages.limits(), receivedAt, normalized);
     if (checked instanceof EventValidation.Refused refused) {
       return refused.rejection();
     }

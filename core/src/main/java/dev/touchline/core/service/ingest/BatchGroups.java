@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,8 +31,15 @@ import java.util.Set;
 final class BatchGroups {
   private BatchGroups() {}
 
-  /** The groups, and what the batch's reads found on the way: the owners of its identifiers. */
-  record Plan(List<int[]> groups, Map<Identifier, ContactId> owners) {}
+  /**
+   * The groups, and what was found on the way: the owners of the batch's identifiers, and each
+   * item's normalised identifiers (empty for an item refused before the pipeline or naming a
+   * malformed one), so that validation does not normalise them again.
+   */
+  record Plan(
+      List<int[]> groups,
+      Map<Identifier, ContactId> owners,
+      List<Optional<List<Identifier>>> identifiers) {}
 
   static Plan of(
       WorkspaceId workspace,
@@ -39,9 +47,11 @@ final class BatchGroups {
       List<IngestItem> items,
       ContactRepository contacts) {
     List<Set<String>> keys = new ArrayList<>(items.size());
+    List<Optional<List<Identifier>>> normalized = new ArrayList<>(items.size());
     Map<Identifier, List<Integer>> named = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       Set<String> own = new LinkedHashSet<>();
+      Optional<List<Identifier>> identifiers = Optional.empty();
       if (items.get(i) instanceof IngestItem.Valid valid) {
         EventInput input = valid.input();
         input.messageId().ifPresent(m -> own.add(new DedupKey.MessageId(m).stored()));
@@ -49,12 +59,14 @@ final class BatchGroups {
         for (DedupGate.PreKey key : DedupGate.businessKeys(config, input)) {
           own.add(key.key().stored());
         }
-        for (Identifier identifier : identifiers(input, config)) {
+        identifiers = identifiers(input, config);
+        for (Identifier identifier : identifiers.orElse(List.of())) {
           own.add("i:" + identifier.key());
           named.computeIfAbsent(identifier, k -> new ArrayList<>()).add(i);
         }
       }
       keys.add(own);
+      normalized.add(identifiers);
     }
     Map<Identifier, ContactId> owners =
         named.isEmpty() ? Map.of() : contacts.owners(workspace, named.keySet());
@@ -63,16 +75,17 @@ final class BatchGroups {
         keys.get(i).add("c:" + owner.getValue().value());
       }
     }
-    return new Plan(groups(keys), owners);
+    return new Plan(groups(keys), owners, normalized);
   }
 
-  /** The identifiers an item names, or none when one of them is malformed (it will be refused). */
-  private static List<Identifier> identifiers(EventInput input, WorkspaceConfig config) {
+  /** The identifiers an item names; empty when one of them is malformed (it will be refused). */
+  private static Optional<List<Identifier>> identifiers(EventInput input, WorkspaceConfig config) {
     try {
-      return IdentityResolver.normalize(
-          input.email(), input.phone(), input.externalId(), config.identity().defaultRegion());
+      return Optional.of(
+          IdentityResolver.normalize(
+              input.email(), input.phone(), input.externalId(), config.identity().defaultRegion()));
     } catch (InvalidIdentifierException refused) {
-      return List.of();
+      return Optional.empty();
     }
   }
 

@@ -37,8 +37,16 @@ public final class EventValidation {
   /** Why the event is refused. */
   record Refused(IngestOutcome.Rejected rejection) implements Result {}
 
+  /**
+   * @param normalized the event's identifiers when a caller normalised them already (a batch does,
+   *     to group its items); empty to normalise them here
+   */
   static Result validate(
-      EventInput input, WorkspaceConfig config, IngestLimits limits, Instant receivedAt) {
+      EventInput input,
+      WorkspaceConfig config,
+      IngestLimits limits,
+      Instant receivedAt,
+      Optional<List<Identifier>> normalized) {
     String type = input.type();
     if (type.isBlank()) {
       return refused("event", "event must not be blank");
@@ -67,8 +75,13 @@ public final class EventValidation {
     List<Identifier> identifiers;
     try {
       identifiers =
-          IdentityResolver.normalize(
-              input.email(), input.phone(), input.externalId(), config.identity().defaultRegion());
+          normalized.isPresent()
+              ? normalized.get()
+              : IdentityResolver.normalize(
+                  input.email(),
+                  input.phone(),
+                  input.externalId(),
+                  config.identity().defaultRegion());
     } catch (InvalidIdentifierException e) {
       return refused(e.field(), e.getMessage());
     }

@@ -8,6 +8,7 @@ import dev.touchline.core.domain.event.EventId;
 import dev.touchline.core.domain.event.EventInput;
 import dev.touchline.core.domain.event.IngestLimits;
 import dev.touchline.core.domain.event.Ulids;
+import dev.touchline.core.domain.identity.Identifier;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.port.in.IngestCommand;
@@ -26,6 +27,7 @@ import dev.touchline.core.service.WorkspaceConfigs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -117,12 +119,17 @@ public final class IngestEventsService implements IngestEventsUseCase {
                     config,
                     items.get(i),
                     slots[i],
+                    prepared.identifiers().get(i),
                     prepared.leaders()[i] ? prepared.reads() : Optional.empty()));
     return new IngestResult(List.of(outcomes));
   }
 
   /** The batch's groups, and for the first item of each, what the batch read for it. */
-  private record Prepared(List<int[]> groups, boolean[] leaders, Optional<BatchReads> reads) {}
+  private record Prepared(
+      List<int[]> groups,
+      boolean[] leaders,
+      Optional<BatchReads> reads,
+      List<Optional<List<Identifier>>> identifiers) {}
 
   /** What an item is given before it runs. */
   private record Slot(Instant receivedAt, EventId eventId, String incomingId) {}
@@ -137,7 +144,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
         new Prepared(
             List.of(IntStream.range(0, items.size()).toArray()),
             new boolean[items.size()],
-            Optional.empty());
+            Optional.empty(),
+            Collections.nCopies(items.size(), Optional.empty()));
     if (runner.concurrency() == 1 || items.size() == 1) {
       return sequential;
     }
@@ -150,7 +158,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
       for (int[] group : plan.groups()) {
         leaders[group[0]] = true;
       }
-      return new Prepared(plan.groups(), leaders, Optional.of(reads));
+      return new Prepared(plan.groups(), leaders, Optional.of(reads), plan.identifiers());
     } catch (RuntimeException e) {
       // Without the owners of its identifiers a batch cannot be split safely: work it in order.
       LOG.log(Level.WARNING, "could not prepare a batch; it is worked one item at a time", e);
@@ -163,6 +171,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
       WorkspaceConfig config,
       IngestItem item,
       Slot slot,
+      Optional<List<Identifier>> identifiers,
       Optional<BatchReads> reads) {
     if (item instanceof IngestItem.Invalid invalid) {
       IngestOutcome.Rejected rejected =
@@ -175,6 +184,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
     EventInput input = ((IngestItem.Valid) item).input();
     return new Attempt(
             stages,
+            identifiers,
             reads,
             workspace,
             config,

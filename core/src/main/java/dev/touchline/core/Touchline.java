@@ -30,6 +30,7 @@ import dev.touchline.core.port.out.TriggerSink;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
 import dev.touchline.core.service.ApiKeyService;
 import dev.touchline.core.service.AuthenticationService;
+import dev.touchline.core.service.CachedApiKeys;
 import dev.touchline.core.service.ObservedIngest;
 import dev.touchline.core.service.QueryContactsService;
 import dev.touchline.core.service.QueryEventsService;
@@ -97,8 +98,9 @@ public final class Touchline implements AutoCloseable {
     this.contacts = new QueryContactsService(b.contacts, configs);
     this.upsertContacts = new UpsertContactService(b.contacts, configs, b.ids, b.clock);
     this.workspaceConfig = new WorkspaceConfigService(b.configRepository, configs, b.clock);
-    this.authenticate = new AuthenticationService(b.apiKeyRepository, b.clock);
-    this.apiKeys = new ApiKeyService(b.apiKeyRepository, b.clock);
+    ApiKeyRepository keys = new CachedApiKeys(b.apiKeyRepository, b.configRefresh);
+    this.authenticate = new AuthenticationService(keys, b.clock);
+    this.apiKeys = new ApiKeyService(keys, b.clock);
   }
 
   public static Builder builder() {
@@ -272,7 +274,11 @@ public final class Touchline implements AutoCloseable {
       return this;
     }
 
-    /** How long a process trusts its cached copy of a workspace's configuration (default 5 s). */
+    /**
+     * How long a process trusts its cached copy of a workspace's configuration and of an API key it
+     * has checked (default 5 s): another process's change, or a key revoked through another
+     * process, takes effect here within it. {@code Duration.ZERO} reads both on every request.
+     */
     public Builder configRefresh(Duration value) {
       this.configRefresh = Objects.requireNonNull(value, "configRefresh");
       return this;

@@ -212,6 +212,43 @@ class IngestEventsServiceTest {
   }
 
   @Test
+  void triggersRecordedAtOnce_oneRecordLost_allAreDeliveredByALaterResend_eachOnce() {
+    FlakyTriggers triggers = new FlakyTriggers(0);
+    Touchline t =
+        engine(new InMemoryContactRepository(), new InMemoryEventRepository(), triggers, sink);
+    t.workspaceConfig()
+        .replace(
+            CALLER,
+            "{\"rules\":["
+                + "{\"id\":\"a\",\"when\":{\"event\":\"signup\"},\"then\":[{\"score\":5},{\"trigger\":\"first\"}]},"
+                + "{\"id\":\"b\",\"when\":{\"event\":\"signup\"},\"then\":[{\"trigger\":\"second\"}]},"
+                + "{\"id\":\"c\",\"when\":{\"event\":\"signup\"},\"then\":[{\"trigger\":\"third\"}]}]}");
+    triggers.failOnWorkflow = "second";
+
+    assertThat(ingest(t, signup("m-8"))).isInstanceOf(IngestOutcome.Rejected.class);
+    assertThat(ann(t).score()).as("the contact carries the event").isEqualTo(5);
+    assertThat(sink.delivered()).as("no trigger is delivered before all are recorded").isEmpty();
+    assertThat(triggers.recorded()).as("the other two records were written").hasSize(2);
+
+    triggers.failOnWorkflow = null;
+    assertThat(ingest(t, signup("m-8")))
+        .as("within the grace: the first attempt may still be running")
+        .isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(sink.delivered()).isEmpty();
+
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(ingest(t, signup("m-8"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(sink.delivered())
+        .extracting(dev.touchline.core.domain.trigger.Trigger::workflow)
+        .containsExactly("first", "second", "third");
+    assertThat(triggers.recorded()).hasSize(3).allSatisfy(r -> assertThat(r.delivered()).isTrue());
+
+    assertThat(ingest(t, signup("m-8"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(sink.delivered()).hasSize(3);
+    assertThat(ann(t).score()).isEqualTo(5);
+  }
+
+  @Test
   void aTriggerTheSinkRefused_isDeliveredByALaterResend_once() {
     FailingSink failing = new FailingSink(1);
     InMemoryTriggerRepository triggers = new InMemoryTriggerRepository();
@@ -449,10 +486,17 @@ class IngestEventsServiceTest {
     }
   }
 
-  /** Fails the first {@code failures} trigger records. */
+  /** Fails the first {@code failures} trigger records, and any record of {@code failOnWorkflow}. */
   private static final class FlakyTriggers implements TriggerRepository {
     private final InMemoryTriggerRepository delegate = new InMemoryTriggerRepository();
+    private final java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private int failures;
+    volatile String failOnWorkflow;
+
+    /** The triggers recorded so far, as stored. */
+    List<Recorded> recorded() {
+      return ids.stream().map(id -> delegate.findById(WS, id).orElseThrow()).toList();
+    }
 
     FlakyTriggers(int failures) {
       this.failures = failures;
@@ -460,9 +504,10 @@ class IngestEventsServiceTest {
 
     @Override
     public boolean recordOnce(dev.touchline.core.domain.trigger.Trigger trigger) {
-      if (failures-- > 0) {
+      if (failures-- > 0 || trigger.workflow().equals(failOnWorkflow)) {
         throw new StorageException("injected: throttled");
       }
+      ids.add(trigger.id());
       return delegate.recordOnce(trigger);
     }
 

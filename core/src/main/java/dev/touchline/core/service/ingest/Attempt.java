@@ -55,13 +55,13 @@ final class Attempt {
   /** The identifiers the batch normalised for this event already; empty: validation does it. */
   private final Optional<List<Identifier>> normalized;
 
-  /** What the batch read before it ran, for the first item of a group; empty otherwise. */
-  private final Optional<BatchReads> reads;
+  /** What the batch read before it ran, as this item may use it; empty for a lone event. */
+  private final Optional<BatchReads.View> reads;
 
   Attempt(
       Stages stages,
       Optional<List<Identifier>> normalized,
-      Optional<BatchReads> reads,
+      Optional<BatchReads.View> reads,
       WorkspaceId workspace,
       WorkspaceConfig config,
       EventInput input,
@@ -136,11 +136,13 @@ final class Attempt {
       return new IngestOutcome.Discarded(IngestOutcome.DiscardReason.BOT, Optional.empty());
     }
 
-    // Read-only checks first, so that a duplicate or a throttled event is answered without writing
-    // a claim; the conditional claims below stay the atomic guard. The contact is looked up while
-    // the dedup keys are read: neither depends on the other, so on a remote store they cost one
-    // wait instead of two.
+    // The contact is looked up while the dedup keys are read and claimed: neither depends on the
+    // other, so on a remote store they cost one wait instead of two. Keys are read before they are
+    // claimed, so a duplicate writes no claim; when a throttle of the event's type may still
+    // discard it once the contact is known, the claims wait for that, so a throttled event writes
+    // none either. The conditional claims stay the atomic guard against concurrent twins.
     List<DedupGate.PreKey> keys = DedupGate.keys(config, input);
+    boolean throttled = !config.dedup().throttlesFor(input.type()).isEmpty();
     Optional<Optional<IdentityResolver.Match>> fromBatch =
         reads.flatMap(r -> r.lookup(valid.customer(), valid.identifiers()));
     IdentityResolver resolver = stages.resolver();
@@ -152,26 +154,24 @@ final class Attempt {
         keys.isEmpty() || fromBatch.isPresent()
             ? new FutureTask<>(find)
             : stages.runner().fork(find);
-    for (DedupGate.PreKey key : keys) {
-      if (reads.isPresent() && reads.get().free(key.key().stored())) {
-        continue; // nobody held it when the batch started, and nothing of this group ran since
-      }
-      Optional<IngestOutcome> held = stages.dedup().read(this, key);
-      if (held.isPresent()) {
-        lookup.cancel(false);
-        return held.get();
-      }
+    Optional<IngestOutcome> held = stages.dedup().read(this, unread(keys));
+    if (held.isEmpty() && !throttled) {
+      held = stages.dedup().claim(this, keys);
+    }
+    if (held.isPresent()) {
+      lookup.cancel(false);
+      return held.get();
     }
     Optional<IdentityResolver.Match> known = BatchRunner.join(lookup);
-    if (known.isPresent()) {
-      Optional<IngestOutcome> throttled =
-          stages.throttles().taken(this, known.get().contact().id());
-      if (throttled.isPresent()) {
-        return throttled.get();
+    if (throttled) {
+      if (known.isPresent()) {
+        Optional<IngestOutcome> discarded =
+            stages.throttles().taken(this, known.get().contact().id());
+        if (discarded.isPresent()) {
+          return discarded.get();
+        }
       }
-    }
-    for (DedupGate.PreKey key : keys) {
-      Optional<IngestOutcome> held = stages.dedup().claim(this, key);
+      held = stages.dedup().claim(this, keys);
       if (held.isPresent()) {
         return held.get();
       }
@@ -235,6 +235,16 @@ final class Attempt {
         "creating a contact for this event kept conflicting; gave up after "
             + MAX_CREATE_ATTEMPTS
             + " attempts");
+  }
+
+  /**
+   * The keys to read: all of them, but those the batch found free when it started and no earlier
+   * item carries.
+   */
+  private List<DedupGate.PreKey> unread(List<DedupGate.PreKey> keys) {
+    return reads.isEmpty()
+        ? keys
+        : keys.stream().filter(k -> !reads.get().free(k.key().stored())).toList();
   }
 
   private void releaseClaims() {

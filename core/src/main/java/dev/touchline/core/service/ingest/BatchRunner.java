@@ -1,5 +1,6 @@
 package dev.touchline.core.service.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -82,6 +83,35 @@ public final class BatchRunner {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * Runs independent tasks at once (the first on the caller, the others forked) and returns their
+   * results in order once all have finished; the first failure is thrown after every task is done,
+   * so nothing is left running behind the caller.
+   */
+  <T> List<T> all(List<Callable<T>> work) {
+    List<FutureTask<T>> tasks = new ArrayList<>(work.size());
+    for (int i = 0; i < work.size(); i++) {
+      tasks.add(i == 0 ? new FutureTask<>(work.get(0)) : fork(work.get(i)));
+    }
+    List<T> results = new ArrayList<>(tasks.size());
+    RuntimeException failure = null;
+    for (FutureTask<T> task : tasks) {
+      try {
+        results.add(join(task));
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return results;
   }
 
   /**

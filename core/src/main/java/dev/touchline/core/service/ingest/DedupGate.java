@@ -18,14 +18,17 @@ import dev.touchline.core.port.out.EventRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The messageId and business-key claims, checked before the contact is resolved so that a duplicate
- * never creates one. Each key is read first (a duplicate then writes nothing) and claimed after
- * (the conditional claim stays the atomic guard against concurrent twins). A key another event
- * holds is in one of the {@link Held} states.
+ * never creates one. An event's keys are read first, in one call (a duplicate then writes nothing),
+ * and claimed after (the conditional claim stays the atomic guard against concurrent twins). A key
+ * another event holds is in one of the {@link Held} states.
  */
 final class DedupGate {
   /** What a key held by another event means for this one. */
@@ -107,22 +110,51 @@ final class DedupGate {
   }
 
   /**
-   * Reads a key without claiming it: empty when the event may go on (nobody holds it, it holds it
-   * itself, or it took over an abandoned holder), else the answer.
+   * Reads keys without claiming them (one call for all of them): empty when the event may go on
+   * (nobody holds them, it holds them itself, or it took over an abandoned holder), else the answer
+   * for the first key, in checking order, that another event holds.
    */
-  Optional<IngestOutcome> read(Attempt a, PreKey pre) {
-    Optional<DedupClaim> live = ledger.find(a.workspace, pre.key().stored(), clock.instant());
-    if (live.isEmpty() || live.get().holder().equals(a.eventId)) {
+  Optional<IngestOutcome> read(Attempt a, List<PreKey> keys) {
+    if (keys.isEmpty()) {
       return Optional.empty();
     }
-    return answer(a, live.get(), pre);
+    Set<String> stored = new LinkedHashSet<>();
+    keys.forEach(k -> stored.add(k.key().stored()));
+    Map<String, DedupClaim> live =
+        stored.size() == 1
+            ? ledger
+                .find(a.workspace, stored.iterator().next(), clock.instant())
+                .map(c -> Map.of(c.key(), c))
+                .orElse(Map.of())
+            : ledger.findAll(a.workspace, stored, clock.instant());
+    for (PreKey pre : keys) {
+      DedupClaim held = live.get(pre.key().stored());
+      if (held != null && !held.holder().equals(a.eventId)) {
+        Optional<IngestOutcome> answer = answer(a, held, pre);
+        if (answer.isPresent()) {
+          return answer;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Claims keys in checking order: empty when the event now holds them all, else the answer. */
+  Optional<IngestOutcome> claim(Attempt a, List<PreKey> keys) {
+    for (PreKey key : keys) {
+      Optional<IngestOutcome> held = claim(a, key);
+      if (held.isPresent()) {
+        return held;
+      }
+    }
+    return Optional.empty();
   }
 
   /**
    * Claims a key: empty when the event now holds it (fresh, or adopted from an abandoned holder),
    * else the answer for the held key.
    */
-  Optional<IngestOutcome> claim(Attempt a, PreKey pre) {
+  private Optional<IngestOutcome> claim(Attempt a, PreKey pre) {
     String key = pre.key().stored();
     DedupClaim claim =
         DedupClaim.forWindow(

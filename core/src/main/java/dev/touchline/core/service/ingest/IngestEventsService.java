@@ -73,7 +73,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
     this.clock = clock;
     this.limits = limits;
     this.runner = runner;
-    TriggerDispatch dispatch = new TriggerDispatch(triggers, sink, clock, inFlightGrace);
+    TriggerDispatch dispatch = new TriggerDispatch(triggers, sink, clock, inFlightGrace, runner);
     this.stages =
         new Stages(
             limits,
@@ -120,11 +120,11 @@ public final class IngestEventsService implements IngestEventsUseCase {
                     items.get(i),
                     slots[i],
                     prepared.identifiers().get(i),
-                    prepared.leaders()[i] ? prepared.reads() : Optional.empty()));
+                    prepared.reads().map(r -> r.forItem(i, prepared.leaders()[i]))));
     return new IngestResult(List.of(outcomes));
   }
 
-  /** The batch's groups, and for the first item of each, what the batch read for it. */
+  /** The batch's groups, the first item of each, and what the batch read before it ran. */
   private record Prepared(
       List<int[]> groups,
       boolean[] leaders,
@@ -172,7 +172,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
       IngestItem item,
       Slot slot,
       Optional<List<Identifier>> identifiers,
-      Optional<BatchReads> reads) {
+      Optional<BatchReads.View> reads) {
     if (item instanceof IngestItem.Invalid invalid) {
       IngestOutcome.Rejected rejected =
           new IngestOutcome.Rejected(invalid.code(), invalid.message(), invalid.field());

@@ -72,12 +72,20 @@ public class IngestBenchmark {
    */
   @State(Scope.Benchmark)
   public static class Engine {
+    /** The engine's {@code batchConcurrency}: 16 is the default, 1 works a batch in order. */
+    @Param({"16"})
+    int concurrency;
+
     TouchlineApi api;
     Map<String, String> headers;
+    Touchline engine;
 
     @Setup(Level.Iteration)
     public void start(Workload workload) {
-      Touchline engine = Touchline.builder().build();
+      if (engine != null) {
+        engine.close();
+      }
+      engine = Touchline.builder().batchConcurrency(concurrency).build();
       String key = Corpus.prepareWorkspace(engine, workload.rules, workload.contacts);
       headers = Map.of("X-API-Key", key, "Content-Type", "application/json");
       api = new TouchlineApi(engine);

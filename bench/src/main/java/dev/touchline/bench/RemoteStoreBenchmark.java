@@ -35,15 +35,17 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The engine on a remote store: DynamoDB Local's HTTP server in process, reached through {@link
  * DelayProxy} with 0 and 2 ms each way, and the engine with the DynamoDB adapter behind {@link
  * TouchlineApi}. In one run, {@code batchConcurrency(1)} against the default: batches of 100 and
  * 500 events for known contacts (with messageIds) and for new contacts, one ordinary event for a
- * known contact (milliseconds, store calls, and sequential round trips = (latency at 2 ms − latency
- * at 0 ms) / 4 ms), and the same 500 events sent one by one. Medians of a few repetitions; every
- * request carries ids of its own, so nothing is a duplicate of an earlier repetition.
+ * known contact and one of the corpus's mix (milliseconds, store calls, and sequential round trips
+ * = (latency at 2 ms − latency at 0 ms) / 4 ms, the same events at both delays), and the same 500
+ * events sent one by one. Medians of a few repetitions; every request carries ids of its own, so
+ * nothing is a duplicate of an earlier repetition.
  *
  * <pre>
  * java -Dhttp.maxConnections=64 -cp bench/target/benchmarks.jar dev.touchline.bench.RemoteStoreBenchmark
@@ -104,23 +106,41 @@ public final class RemoteStoreBenchmark {
           lines.add(at + ": batch of 500, known contacts   " + ms(side.batches(500, true)));
           lines.add(at + ": batch of 500, new contacts     " + ms(side.batches(500, false)));
           lines.add(at + ": batch of 100, known contacts   " + ms(side.batches(100, true)));
-          double[] single = side.singles(20);
+          double[] ordinary = side.singles(side.ordinary(20));
+          double[] mixed = side.singles(side.mixed(20));
           lines.add(
               at
                   + String.format(
                       Locale.ROOT,
-                      ": one event, known contact     %.1f ms, %.1f store calls",
-                      single[0],
-                      single[1]));
+                      ": one ordinary event (page_viewed), known contact %.1f ms, %.1f store calls",
+                      ordinary[0],
+                      ordinary[1]));
+          lines.add(
+              at
+                  + String.format(
+                      Locale.ROOT,
+                      ": one event of the corpus's mix, known contact  %.1f ms, %.1f store calls",
+                      mixed[0],
+                      mixed[1]));
+          double bare = bareCall(client);
+          lines.add(at + String.format(Locale.ROOT, ": one bare GetItem %.2f ms", bare));
           if (delay == 0) {
-            side.singleAtZero = single[0];
+            side.ordinaryAtZero = ordinary[0];
+            side.mixedAtZero = mixed[0];
+            side.bareAtZero = bare;
           } else {
+            double perTrip = bare - side.bareAtZero;
             lines.add(
                 at
                     + String.format(
                         Locale.ROOT,
-                        ": sequential round trips per event %.1f",
-                        (single[0] - side.singleAtZero) / (4 * delay / 2)));
+                        ": sequential round trips, ordinary event %.1f, the mix %.1f"
+                            + " (by 4 ms each); %.1f and %.1f by what a bare call gained (%.2f ms)",
+                        (ordinary[0] - side.ordinaryAtZero) / (4 * delay / 2),
+                        (mixed[0] - side.mixedAtZero) / (4 * delay / 2),
+                        (ordinary[0] - side.ordinaryAtZero) / perTrip,
+                        (mixed[0] - side.mixedAtZero) / perTrip,
+                        perTrip));
           }
         }
         if (concurrency == 16) {
@@ -140,6 +160,26 @@ public final class RemoteStoreBenchmark {
     }
   }
 
+  /**
+   * Median milliseconds of one GetItem (a key nobody wrote) through the proxy: what one round trip
+   * costs at the current delay, to turn an event's added latency into round trips.
+   */
+  private static double bareCall(DynamoDbClient client) {
+    double[] took = new double[41];
+    for (int i = 0; i < took.length; i++) {
+      long start = System.nanoTime();
+      client.getItem(
+          b ->
+              b.tableName("touchline-bench")
+                  .key(
+                      Map.of(
+                          "PK", AttributeValue.fromS("calibration"),
+                          "SK", AttributeValue.fromS("calibration"))));
+      took[i] = (System.nanoTime() - start) / 1e6;
+    }
+    return median(took);
+  }
+
   private static String ms(double millis) {
     return String.format(Locale.ROOT, "%8.0f ms", millis);
   }
@@ -150,7 +190,9 @@ public final class RemoteStoreBenchmark {
     final Map<String, String> headers;
     final String tag;
     int run;
-    double singleAtZero;
+    double ordinaryAtZero;
+    double mixedAtZero;
+    double bareAtZero;
 
     Side(DynamoDbStore store, int concurrency) {
       Touchline engine =
@@ -194,13 +236,39 @@ public final class RemoteStoreBenchmark {
       return median(took);
     }
 
+    /**
+     * {@code count} page views of known contacts with a messageId, no rule firing a trigger: the
+     * same events at every delay (fresh messageIds each time).
+     */
+    List<String> ordinary(int count) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        out.add(
+            "{\"event\":\"page_viewed\",\"email\":\""
+                + Corpus.email(i * 7 % KNOWN)
+                + "\",\"messageId\":\"bench-pv-"
+                + i
+                + "\",\"properties\":{\"path\":\"/docs/page-"
+                + i
+                + "\"}}");
+      }
+      return out;
+    }
+
+    /** {@code count} single events of the corpus's mix: the same events at every delay. */
+    List<String> mixed(int count) {
+      return Corpus.singles(count, KNOWN, 1000).stream()
+          .map(b -> new String(b, StandardCharsets.UTF_8))
+          .toList();
+    }
+
     /** Median milliseconds and mean store calls of one event for a known contact. */
-    double[] singles(int count) {
+    double[] singles(List<String> events) {
+      int count = events.size();
       double[] took = new double[count];
       long calls = 0;
-      List<byte[]> events = Corpus.singles(count, KNOWN, 1000 + run);
       for (int i = 0; i < count; i++) {
-        String body = fresh(new String(events.get(i), StandardCharsets.UTF_8), true);
+        String body = fresh(events.get(i), true);
         long before = CALLS.get();
         long start = System.nanoTime();
         ApiResponse response = post(body);

@@ -30,14 +30,22 @@ public sealed interface IngestOutcome
 
   /**
    * Already seen: the same messageId (or business key) was ingested before; {@code eventId} is the
-   * first event's.
+   * first event's. {@code inFlight}: the first attempt is not known to be finished and may still be
+   * running (within the in-flight grace); a resend after the grace finishes it if it stopped. A
+   * queue consumer keeps such a message for redelivery instead of deleting it.
    */
-  record Duplicate(EventId eventId, Optional<ContactId> contactId, DuplicateReason reason)
+  record Duplicate(
+      EventId eventId, Optional<ContactId> contactId, DuplicateReason reason, boolean inFlight)
       implements IngestOutcome {
     public Duplicate {
       Objects.requireNonNull(eventId, "eventId");
       Objects.requireNonNull(contactId, "contactId");
       Objects.requireNonNull(reason, "reason");
+    }
+
+    /** A duplicate of an event known to be applied. */
+    public Duplicate(EventId eventId, Optional<ContactId> contactId, DuplicateReason reason) {
+      this(eventId, contactId, reason, false);
     }
   }
 

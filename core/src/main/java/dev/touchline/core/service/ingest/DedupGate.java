@@ -207,20 +207,21 @@ final class DedupGate {
         return Optional.empty();
       case DUPLICATE:
         dispatch.finish(first.orElseThrow());
-        return Optional.of(duplicate(holder, first, pre));
+        return Optional.of(duplicate(holder, first, pre, false));
       default:
-        return Optional.of(duplicate(holder, first, pre));
+        return Optional.of(duplicate(holder, first, pre, true));
     }
   }
 
   private static IngestOutcome.Duplicate duplicate(
-      EventId holder, Optional<Event> first, PreKey pre) {
+      EventId holder, Optional<Event> first, PreKey pre, boolean inFlight) {
     return new IngestOutcome.Duplicate(
         holder,
         first.map(Event::contactId),
         pre.messageId()
             ? IngestOutcome.DuplicateReason.MESSAGE_ID
-            : IngestOutcome.DuplicateReason.BUSINESS_KEY);
+            : IngestOutcome.DuplicateReason.BUSINESS_KEY,
+        inFlight);
   }
 
   private static boolean appliedOrTooOld(Contact contact, EventId holder) {

@@ -1,0 +1,200 @@
+package dev.touchline.adapter.sqs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.touchline.core.domain.error.Excerpt;
+import dev.touchline.core.domain.event.ApiTimes;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What travels on the events queue: {@code {"workspace", "incomingId", "receivedAt", "payload"}},
+ * where {@code payload} is the same single-event or batch document {@code POST /v1/events} takes.
+ * {@code incomingId} names the envelope (1–64 letters, digits, {@code _} or {@code -}; a ULID when
+ * Touchline writes it): items without a messageId are given {@code <incomingId>-<index>}, so every
+ * redelivery of the envelope carries the same messageIds. {@code receivedAt} is when the producer
+ * received the events (ISO-8601, UTC).
+ */
+public record Envelope(
+    WorkspaceId workspace, String incomingId, Instant receivedAt, String payload) {
+  private static final Pattern INCOMING_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** The deepest an envelope may nest: the payload's own limit, plus the envelope's level. */
+  static final int MAX_DEPTH = 1001;
+
+  public Envelope {
+    Objects.requireNonNull(workspace, "workspace");
+    Objects.requireNonNull(incomingId, "incomingId");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(payload, "payload");
+    if (!INCOMING_ID.matcher(incomingId).matches()) {
+      throw new IllegalArgumentException(
+          "incomingId must be 1-64 letters, digits, '_' or '-': " + Excerpt.quoted(incomingId));
+    }
+  }
+
+  /** The envelope as its message body; {@code payload} is written as it is (a JSON object). */
+  public String write() {
+    StringWriter out = new StringWriter(payload.length() + 160);
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("workspace", workspace.value());
+      g.writeStringField("incomingId", incomingId);
+      g.writeStringField("receivedAt", ApiTimes.format(receivedAt));
+      g.writeFieldName("payload");
+      g.writeRawValue(payload);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  /**
+   * Reads a message body. The payload is handed on as the text it was sent as; the request decoder
+   * holds it to the API's limits.
+   *
+   * @throws PoisonMessage when the body is not an envelope: not JSON, a field missing, unknown,
+   *     twice or of the wrong shape, or longer than {@code maxBytes}
+   */
+  static Envelope read(String body, int maxBytes) throws PoisonMessage {
+    int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > maxBytes) {
+      throw poison(
+          "the message is " + bytes + " bytes, more than the " + maxBytes + " a message may have",
+          null,
+          null);
+    }
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxDocumentLength(maxBytes)
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(maxBytes)
+                    .maxNameLength(maxBytes)
+                    .maxNumberLength(maxBytes)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    String workspace = null;
+    String incomingId = null;
+    String receivedAt = null;
+    String payload = null;
+    try (JsonParser p = factory.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw poison("the message is not an envelope: its body must be a JSON object", null, null);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (name) {
+          case "workspace" -> workspace = string(p, value, name);
+          case "incomingId" -> incomingId = string(p, value, name);
+          case "receivedAt" -> receivedAt = string(p, value, name);
+          case "payload" -> {
+            if (value != JsonToken.START_OBJECT) {
+              throw poison(
+                  "payload must be a JSON object (an event or {\"events\": [...]})", name, null);
+            }
+            int start = (int) p.currentTokenLocation().getCharOffset();
+            p.skipChildren();
+            int end = (int) p.currentLocation().getCharOffset();
+            payload = body.substring(start, end);
+          }
+          default ->
+              throw poison(
+                  "the envelope has an unknown field "
+                      + Excerpt.quoted(name)
+                      + " (it takes workspace, incomingId, receivedAt and payload)",
+                  name,
+                  null);
+        }
+      }
+      if (p.nextToken() != null) {
+        throw poison("the envelope has content after its closing brace", null, null);
+      }
+    } catch (JsonProcessingException e) {
+      throw poison(
+          "the message is not an envelope: malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + Excerpt.of(e.getOriginalMessage()),
+          null,
+          null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String source does not fail
+    }
+    WorkspaceId ws = workspace(workspace);
+    Optional<WorkspaceId> named = Optional.of(ws);
+    if (incomingId == null) {
+      throw poison("the envelope has no incomingId", "incomingId", ws);
+    }
+    if (!INCOMING_ID.matcher(incomingId).matches()) {
+      throw poison(
+          "incomingId must be 1-64 letters, digits, '_' or '-', got " + Excerpt.quoted(incomingId),
+          "incomingId",
+          ws);
+    }
+    if (receivedAt == null) {
+      throw poison("the envelope has no receivedAt", "receivedAt", ws);
+    }
+    Instant at;
+    try {
+      at = Instant.parse(receivedAt);
+    } catch (DateTimeParseException e) {
+      throw poison(
+          "receivedAt must be an ISO-8601 UTC time such as 2026-03-01T12:00:00Z, got "
+              + Excerpt.quoted(receivedAt),
+          "receivedAt",
+          ws);
+    }
+    if (payload == null) {
+      throw new PoisonMessage("the envelope has no payload", "payload", named);
+    }
+    return new Envelope(ws, incomingId, at, payload);
+  }
+
+  private static WorkspaceId workspace(String value) throws PoisonMessage {
+    if (value == null) {
+      throw poison("the envelope has no workspace", "workspace", null);
+    }
+    try {
+      return new WorkspaceId(value);
+    } catch (IllegalArgumentException e) {
+      throw poison(
+          "workspace must be 1-64 letters, digits, '_' or '-', got " + Excerpt.quoted(value),
+          "workspace",
+          null);
+    }
+  }
+
+  private static String string(JsonParser p, JsonToken value, String name)
+      throws IOException, PoisonMessage {
+    if (value != JsonToken.VALUE_STRING) {
+      p.skipChildren();
+      throw poison(name + " must be a string", name, null);
+    }
+    return p.getText();
+  }
+
+  private static PoisonMessage poison(String message, String field, WorkspaceId workspace) {
+    return new PoisonMessage(message, field, Optional.ofNullable(workspace));
+  }
+}

@@ -1,0 +1,168 @@
+package dev.touchline.adapter.sqs;
+
+import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.Excerpt;
+import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.event.EventInput;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.in.IngestCommand;
+import dev.touchline.core.port.in.IngestItem;
+import dev.touchline.core.port.in.IngestOutcome;
+import dev.touchline.core.port.in.IngestResult;
+import dev.touchline.core.wire.EventRequestDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Ingests one queue message: reads the envelope, checks its workspace, decodes its payload with the
+ * API's decoder and limits, gives items without a messageId a stable one, and says what should
+ * become of the message. Used by {@link SqsConsumer} and by the Lambda SQS handler alike.
+ */
+public final class EnvelopeProcessor {
+  private static final Logger LOG = Logger.getLogger(EnvelopeProcessor.class.getName());
+
+  /** How much of a poison message's body its incoming-log entry keeps. */
+  static final int POISON_PAYLOAD_CHARS = 1024;
+
+  /** What should become of a message. */
+  public enum Result {
+    /** Every item has its answer (accepted, duplicate, refused or discarded): delete it. */
+    DONE,
+    /** It can never be ingested; recorded in the incoming log: delete it. */
+    POISON,
+    /**
+     * An item failed for a reason that may pass (the store unavailable or throttled), or its first
+     * attempt may still be running: leave it on the queue, so SQS delivers it again and, after the
+     * queue's receive count, moves it to the dead-letter queue. Items already done are duplicates
+     * then, so nothing is applied twice.
+     */
+    RETRY
+  }
+
+  private final Touchline engine;
+  private final EventRequestDecoder decoder;
+  private final Set<WorkspaceId> workspaces;
+  private final WorkspaceId logWorkspace;
+  private final int maxMessageBytes;
+
+  /**
+   * @param workspaces the workspaces whose envelopes this processor ingests: whoever may send to
+   *     the queue may write into them, and into no other
+   * @param logWorkspace where a message that names no served workspace is recorded
+   * @param maxMessageBytes the longest message body read
+   */
+  public EnvelopeProcessor(
+      Touchline engine,
+      Set<WorkspaceId> workspaces,
+      WorkspaceId logWorkspace,
+      int maxMessageBytes) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.workspaces = Set.copyOf(workspaces);
+    if (this.workspaces.isEmpty()) {
+      throw new IllegalArgumentException("workspaces: at least one workspace must be served");
+    }
+    this.logWorkspace = Objects.requireNonNull(logWorkspace, "logWorkspace");
+    this.maxMessageBytes = maxMessageBytes;
+    this.decoder = new EventRequestDecoder(engine.limits());
+  }
+
+  /** Ingests a message body and says whether to delete it or leave it for redelivery. */
+  public Result process(String body) {
+    Envelope envelope;
+    try {
+      envelope = Envelope.read(body, maxMessageBytes);
+      if (!workspaces.contains(envelope.workspace())) {
+        throw new PoisonMessage(
+            "workspace "
+                + Excerpt.quoted(envelope.workspace().value())
+                + " is not served by this consumer",
+            "workspace",
+            Optional.empty());
+      }
+    } catch (PoisonMessage poison) {
+      return record(
+          poison.workspace().filter(workspaces::contains).orElse(logWorkspace),
+          poison.getMessage(),
+          poison.field(),
+          body);
+    }
+    IngestCommand command;
+    try {
+      command =
+          decoder.decode(envelope.payload().getBytes(StandardCharsets.UTF_8), Optional.empty());
+    } catch (TouchlineException refused) {
+      return record(
+          envelope.workspace(),
+          "the envelope's payload was refused: " + refused.getMessage(),
+          Optional.of("payload" + refused.field().map(f -> "." + f).orElse("")),
+          body);
+    }
+    IngestResult result;
+    try {
+      result =
+          engine
+              .ingest()
+              .ingest(
+                  Caller.trusted(envelope.workspace()), stableIds(command, envelope.incomingId()));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "envelope " + envelope.incomingId() + " failed; it stays on the queue for redelivery",
+          e);
+      return Result.RETRY;
+    }
+    for (IngestOutcome outcome : result.outcomes()) {
+      if (outcome instanceof IngestOutcome.Rejected r && r.code() == ErrorCode.INTERNAL_ERROR
+          || outcome instanceof IngestOutcome.Duplicate d && d.inFlight()) {
+        return Result.RETRY;
+      }
+    }
+    return Result.DONE;
+  }
+
+  /**
+   * Items without a messageId get {@code <incomingId>-<index>}: the same at every delivery of the
+   * envelope, so a redelivery is a duplicate instead of a second event.
+   */
+  static IngestCommand stableIds(IngestCommand command, String incomingId) {
+    List<IngestItem> items = new ArrayList<>(command.items().size());
+    for (int i = 0; i < command.items().size(); i++) {
+      IngestItem item = command.items().get(i);
+      if (item instanceof IngestItem.Valid valid && valid.input().messageId().isEmpty()) {
+        EventInput named = valid.input().withMessageId(incomingId + "-" + i);
+        items.add(new IngestItem.Valid(named));
+      } else {
+        items.add(item);
+      }
+    }
+    return new IngestCommand(items, command.batch());
+  }
+
+  /** Records a poison message in the incoming log; if even that fails, leaves it on the queue. */
+  private Result record(
+      WorkspaceId workspace, String message, Optional<String> field, String body) {
+    String kept =
+        body.length() <= POISON_PAYLOAD_CHARS ? body : body.substring(0, POISON_PAYLOAD_CHARS);
+    try {
+      engine
+          .ingest()
+          .ingest(
+              Caller.trusted(workspace),
+              IngestCommand.single(
+                  new IngestItem.Invalid(ErrorCode.INVALID_PAYLOAD, message, field, kept)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not record a poison message; it stays on the queue", e);
+      return Result.RETRY;
+    }
+    LOG.warning("poison message recorded in the incoming log of " + workspace + ": " + message);
+    return Result.POISON;
+  }
+}

@@ -4,6 +4,7 @@ import dev.touchline.core.Touchline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,16 +25,18 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Reads the events queue and ingests its envelopes through the engine. Each poller long-polls for
- * up to 10 messages, works them at once, then deletes the finished ones (and the poison ones, once
- * recorded in the incoming log) with one batch call; a message that failed for a retryable reason
- * is left alone, so SQS delivers it again and, after the queue's receive count, moves it to the
- * dead-letter queue. Work still running at half the visibility timeout is extended. {@link
- * #close()} stops receiving, lets the work in flight finish within the shutdown grace, deletes what
- * finished and hands the rest back to the queue at once.
+ * up to 10 messages, works them at once (on a FIFO queue, one message group's in order), then
+ * deletes the finished ones (and the poison ones, once recorded in the incoming log) with one batch
+ * call; a message that failed for a retryable reason is left alone, so SQS delivers it again and,
+ * after the queue's receive count, moves it to the dead-letter queue. Work still running at half
+ * the visibility timeout is extended. {@link #close()} stops receiving, lets the work in flight
+ * finish within the shutdown grace, deletes what finished and hands the rest back to the queue at
+ * once.
  */
 public final class SqsConsumer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SqsConsumer.class.getName());
@@ -170,7 +173,12 @@ public final class SqsConsumer implements AutoCloseable {
     }
   }
 
-  /** One receive: its messages worked at once, the finished ones deleted. Returns how many came. */
+  /**
+   * One receive: its messages worked at once, the finished ones deleted. On a FIFO queue the
+   * messages of one message group are worked one after another, in order, and once one of them is
+   * left for redelivery the ones after it are left too, so a contact's events never overtake each
+   * other. Returns how many messages came.
+   */
   int pollOnce() {
     stats.apiCalls.incrementAndGet();
     List<Message> messages =
@@ -179,34 +187,45 @@ public final class SqsConsumer implements AutoCloseable {
                     b.queueUrl(settings.queueUrl())
                         .maxNumberOfMessages(RECEIVE_MAX)
                         .waitTimeSeconds((int) settings.waitTime().toSeconds())
-                        .visibilityTimeout((int) visibility.toSeconds()))
+                        .visibilityTimeout((int) visibility.toSeconds())
+                        .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
             .messages();
     if (messages.isEmpty()) {
       return 0;
     }
     stats.received.addAndGet(messages.size());
     Instant hiddenUntil = Instant.now().plus(visibility);
-    List<Future<EnvelopeProcessor.Result>> results = new ArrayList<>(messages.size());
+    Map<String, List<Message>> groups = new LinkedHashMap<>();
     for (Message m : messages) {
       inFlight.put(m.messageId(), new Received(m, hiddenUntil));
-      results.add(workers.submit(() -> processor.process(m.body())));
+      String group = m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+      groups
+          .computeIfAbsent(group == null ? "-" + m.messageId() : group, g -> new ArrayList<>())
+          .add(m);
+    }
+    List<Future<List<EnvelopeProcessor.Result>>> work = new ArrayList<>(groups.size());
+    for (List<Message> group : groups.values()) {
+      work.add(workers.submit(() -> inOrder(group)));
     }
     List<Message> finished = new ArrayList<>();
-    for (int i = 0; i < messages.size(); i++) {
-      Message m = messages.get(i);
-      EnvelopeProcessor.Result result = await(results.get(i));
-      switch (result) {
-        case DONE -> {
-          stats.done.incrementAndGet();
-          finished.add(m);
-        }
-        case POISON -> {
-          stats.poison.incrementAndGet();
-          finished.add(m);
-        }
-        case RETRY -> {
-          stats.retried.incrementAndGet();
-          inFlight.remove(m.messageId()); // left hidden until its visibility runs out
+    int g = 0;
+    for (List<Message> group : groups.values()) {
+      List<EnvelopeProcessor.Result> results = await(work.get(g++), group.size());
+      for (int i = 0; i < group.size(); i++) {
+        Message m = group.get(i);
+        switch (results.get(i)) {
+          case DONE -> {
+            stats.done.incrementAndGet();
+            finished.add(m);
+          }
+          case POISON -> {
+            stats.poison.incrementAndGet();
+            finished.add(m);
+          }
+          case RETRY -> {
+            stats.retried.incrementAndGet();
+            inFlight.remove(m.messageId()); // left hidden until its visibility runs out
+          }
         }
       }
     }
@@ -214,17 +233,40 @@ public final class SqsConsumer implements AutoCloseable {
     return messages.size();
   }
 
-  private static EnvelopeProcessor.Result await(Future<EnvelopeProcessor.Result> result) {
+  /** A group's messages in order; after the first left for redelivery, the rest are left too. */
+  private List<EnvelopeProcessor.Result> inOrder(List<Message> group) {
+    List<EnvelopeProcessor.Result> results = new ArrayList<>(group.size());
+    boolean held = false;
+    for (Message m : group) {
+      EnvelopeProcessor.Result r = held ? EnvelopeProcessor.Result.RETRY : process(m);
+      held |= r == EnvelopeProcessor.Result.RETRY;
+      results.add(r);
+    }
+    return results;
+  }
+
+  private EnvelopeProcessor.Result process(Message m) {
+    try {
+      return processor.process(m.body());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a message's work failed; it stays on the queue", e);
+      return EnvelopeProcessor.Result.RETRY;
+    }
+  }
+
+  private static List<EnvelopeProcessor.Result> await(
+      Future<List<EnvelopeProcessor.Result>> result, int size) {
     boolean interrupted = false;
     try {
       while (true) {
         try {
           return result.get();
         } catch (InterruptedException e) {
-          interrupted = true; // the message is being worked: its result decides its fate
+          interrupted = true; // the messages are being worked: their results decide their fate
         } catch (ExecutionException e) {
-          LOG.log(Level.WARNING, "a message's work failed; it stays on the queue", e.getCause());
-          return EnvelopeProcessor.Result.RETRY;
+          LOG.log(
+              Level.WARNING, "a message group's work failed; it stays on the queue", e.getCause());
+          return java.util.Collections.nCopies(size, EnvelopeProcessor.Result.RETRY);
         }
       }
     } finally {

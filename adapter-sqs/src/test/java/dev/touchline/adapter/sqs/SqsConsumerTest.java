@@ -261,6 +261,46 @@ class SqsConsumerTest {
   }
 
   @Test
+  void onAFifoQueue_eachContactsEventsAreIngestedInTheOrderSent() {
+    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(30), 3, true);
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      items.add(
+          "{\"event\":\"page_viewed\",\"email\":\"f"
+              + (i % 5)
+              + "@example.com\",\"messageId\":\"m-"
+              + i
+              + "\",\"properties\":{\"pad\":\""
+              + "x".repeat(300)
+              + "\"}}");
+    }
+    // Small messages: each carries two or three events, so a contact's events span several.
+    List<String> sent =
+        new SqsEventPublisher(mq.sqs, q.events(), 1024, Clock.systemUTC())
+            .publish(SHOP, "{\"events\":[" + String.join(",", items) + "]}");
+    assertThat(sent.size()).isGreaterThan(10);
+    SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(30), Duration.ofSeconds(5));
+
+    consumer.start();
+    await("every message is done", () -> consumer.stats().done() == sent.size());
+
+    for (int p = 0; p < 5; p++) {
+      Contact c = contact("f" + p + "@example.com").orElseThrow();
+      List<String> inOrder = new ArrayList<>();
+      engine
+          .events()
+          .list(CALLER, Optional.of(c.id()), Optional.empty(), PageRequest.first(50))
+          .items()
+          .forEach(e -> inOrder.add(0, e.messageId().orElseThrow())); // newest first: reversed
+      List<String> expected = new ArrayList<>();
+      for (int i = p; i < 40; i += 5) {
+        expected.add("m-" + i);
+      }
+      assertThat(inOrder).as("f" + p).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void longWorkHasItsVisibilityExtended_soItIsNotDeliveredTwice() {
     ElasticMq.Queues q = mq.queues(Duration.ofSeconds(1), 5, false);
     events.delayMillis = 3_000; // three visibility timeouts

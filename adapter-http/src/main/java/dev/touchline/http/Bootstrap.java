@@ -7,6 +7,7 @@ import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.error.TouchlineException;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * workspace has no key yet, a new one printed once.
  */
 @Context
+@Requires(property = "touchline.mode", notEquals = "consumer")
 public final class Bootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 

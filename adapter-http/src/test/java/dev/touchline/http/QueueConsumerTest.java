@@ -1,0 +1,151 @@
+package dev.touchline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.touchline.adapter.sqs.SqsEventPublisher;
+import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.contact.Contact;
+import dev.touchline.core.domain.identity.IdentityType;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The events-queue consumer inside the server and as a process of its own, on ElasticMQ. */
+@Timeout(120)
+class QueueConsumerTest {
+  private static final WorkspaceId WS = new WorkspaceId("default");
+  private static SQSRestServer elasticMq;
+  private static String endpoint;
+  private static SqsClient sqs;
+
+  @BeforeAll
+  static void start() {
+    System.setProperty("aws.accessKeyId", "x");
+    System.setProperty("aws.secretAccessKey", "x");
+    elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+    endpoint = "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort();
+    sqs =
+        SqsClient.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .endpointOverride(URI.create(endpoint))
+            .region(Region.of("elasticmq"))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+            .build();
+  }
+
+  @AfterAll
+  static void stop() {
+    sqs.close();
+    elasticMq.stopAndWait();
+  }
+
+  private static String queue(String name) {
+    return sqs.createQueue(b -> b.queueName(name)).queueUrl();
+  }
+
+  private static Map<String, Object> queueProperties(String queueUrl) {
+    return Map.of(
+        "touchline.sqs.queue-url",
+        queueUrl,
+        "touchline.sqs.endpoint",
+        endpoint,
+        "touchline.sqs.region",
+        "elasticmq",
+        "touchline.sqs.wait-time",
+        "1s");
+  }
+
+  private static void publish(String queueUrl, String email) {
+    new SqsEventPublisher(sqs, queueUrl, 256 * 1024, Clock.systemUTC())
+        .publish(WS, "{\"event\":\"signup\",\"email\":\"" + email + "\"}");
+  }
+
+  private static <T> T await(String what, Supplier<Optional<T>> probe) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      Optional<T> value = probe.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static Optional<Contact> contact(Touchline engine, String email) {
+    return engine.contacts().findByIdentifier(Caller.trusted(WS), IdentityType.EMAIL, email);
+  }
+
+  @Test
+  void theServerConsumesTheQueueWhenOneIsSet_andTheApiShowsWhatItIngested() {
+    String queueUrl = queue("server-events");
+    try (RunningServer server = RunningServer.start(queueProperties(queueUrl))) {
+      publish(queueUrl, "ann@example.com");
+
+      Contact ann = await("the contact", () -> contact(server.engine(), "ann@example.com"));
+
+      String bootstrap = server.bean(Bootstrap.class).generatedKey().orElseThrow();
+      HttpResponse<String> response = server.get("/v1/contacts?email=ann%40example.com", bootstrap);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains(ann.id().value());
+    }
+  }
+
+  @Test
+  void theConsumerAlone_runsWithoutAPort_andWithoutMakingAKey() {
+    String queueUrl = queue("alone-events");
+    Map<String, Object> properties = new java.util.HashMap<>(queueProperties(queueUrl));
+    properties.put("touchline.store", "memory");
+    try (ApplicationContext context = QueueConsumerMain.start(properties)) {
+      publish(queueUrl, "bob@example.com");
+
+      await("the contact", () -> contact(context.getBean(Touchline.class), "bob@example.com"));
+
+      assertThat(context.findBean(EmbeddedServer.class).map(EmbeddedServer::isRunning))
+          .isNotEqualTo(Optional.of(true));
+      assertThat(context.containsBean(Bootstrap.class)).isFalse();
+    }
+  }
+
+  @Test
+  void theConsumerAlone_withoutAQueue_stopsAtOnceNamingTheSetting() {
+    assertThatThrownBy(() -> QueueConsumerMain.start(Map.of("touchline.store", "memory")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no events queue: set TOUCHLINE_SQS_QUEUE_URL to the queue's URL");
+  }
+
+  @Test
+  void invalidQueueSettings_stopTheStartNamingTheSetting() {
+    Map<String, Object> properties = new java.util.HashMap<>(queueProperties(queue("bad")));
+    properties.put("touchline.sqs.pollers", "0");
+    assertThatThrownBy(() -> RunningServer.start(properties))
+        .hasStackTraceContaining("touchline.sqs (TOUCHLINE_SQS_*): pollers must be 1-64, got 0");
+  }
+}

@@ -1,5 +1,6 @@
 package dev.touchline.http;
 
+import dev.touchline.adapter.sqs.SqsTriggerSink;
 import dev.touchline.core.Touchline;
 import dev.touchline.core.port.out.IngestObserver;
 import dev.touchline.core.port.out.TriggerSink;
@@ -24,11 +25,17 @@ public class EngineFactory {
     return Clock.systemUTC();
   }
 
-  /** Where fired triggers go; until a workflow runner is wired in, they are logged. */
+  /**
+   * Where fired triggers go: the workflow queue when {@code TOUCHLINE_SQS_TRIGGER_QUEUE_URL} is
+   * set, else the log.
+   */
   @Singleton
   @Requires(missingBeans = TriggerSink.class)
-  TriggerSink triggerSink() {
-    return new LoggingTriggerSink();
+  TriggerSink triggerSink(
+      @Value("${touchline.sqs.trigger-queue-url:}") String triggerQueueUrl, SqsClients clients) {
+    return triggerQueueUrl.isBlank()
+        ? new LoggingTriggerSink()
+        : new SqsTriggerSink(clients.client(), triggerQueueUrl.trim());
   }
 
   @Singleton

@@ -9,15 +9,11 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PreDestroy;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The events-queue consumer, started with the engine when {@code TOUCHLINE_SQS_QUEUE_URL} is set
@@ -28,15 +24,13 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 public final class QueueConsumerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(QueueConsumerRuntime.class);
 
-  private final SqsClient client;
   private final SqsConsumer consumer;
 
   public QueueConsumerRuntime(
       Touchline engine,
       ServerSettings settings,
+      SqsClients clients,
       @Value("${touchline.sqs.queue-url}") String queueUrl,
-      @Value("${touchline.sqs.region:}") String region,
-      @Value("${touchline.sqs.endpoint:}") String endpoint,
       @Value("${touchline.sqs.workspaces:}") String workspaces,
       @Value("${touchline.sqs.pollers:2}") int pollers,
       @Value("${touchline.sqs.wait-time:20s}") Duration waitTime,
@@ -63,28 +57,11 @@ public final class QueueConsumerRuntime {
     } catch (RuntimeException e) {
       throw new ConfigurationException("touchline.sqs (TOUCHLINE_SQS_*): " + e.getMessage(), e);
     }
-    SqsClientBuilder builder =
-        SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-    if (!region.isBlank()) {
-      builder.region(Region.of(region.trim()));
-    }
-    if (!endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint.trim()));
-    }
-    try {
-      this.client = builder.build();
-    } catch (RuntimeException e) {
-      throw new ConfigurationException(
-          "cannot create the SQS client (set TOUCHLINE_SQS_REGION or AWS_REGION, and credentials"
-              + " the AWS SDK can find): "
-              + e.getMessage(),
-          e);
-    }
+    SqsClient client = clients.client();
     this.consumer = new SqsConsumer(client, engine, consumerSettings);
     try {
       consumer.start();
     } catch (RuntimeException e) {
-      client.close();
       throw new ConfigurationException(
           "cannot read the events queue " + queueUrl.trim() + ": " + e.getMessage(), e);
     }
@@ -98,6 +75,5 @@ public final class QueueConsumerRuntime {
   void close() {
     LOG.info("stopping the events-queue consumer");
     consumer.close();
-    client.close();
   }
 }

@@ -119,6 +119,42 @@ class QueueConsumerTest {
   }
 
   @Test
+  void withATriggerQueue_firedTriggersArePublishedToIt() {
+    String workflowQueue = queue("server-workflow");
+    Map<String, Object> properties =
+        Map.of(
+            "touchline.sqs.trigger-queue-url", workflowQueue,
+            "touchline.sqs.endpoint", endpoint,
+            "touchline.sqs.region", "elasticmq");
+    try (RunningServer server = RunningServer.start(properties)) {
+      server
+          .engine()
+          .workspaceConfig()
+          .replace(
+              Caller.trusted(WS),
+              "{\"rules\":[{\"id\":\"w\",\"when\":{\"event\":\"signup\"},\"then\":[{\"trigger\":\"welcome\"}]}]}");
+      String key = server.bean(Bootstrap.class).generatedKey().orElseThrow();
+
+      HttpResponse<String> response =
+          server.post("/v1/events", key, "{\"event\":\"signup\",\"email\":\"dee@example.com\"}");
+
+      assertThat(response.statusCode()).isEqualTo(201);
+      var messages =
+          sqs.receiveMessage(
+                  b -> b.queueUrl(workflowQueue).waitTimeSeconds(5).messageAttributeNames("All"))
+              .messages();
+      assertThat(messages)
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.messageAttributes().get("workflow").stringValue())
+                    .isEqualTo("welcome");
+                assertThat(m.body()).contains("\"workflow\":\"welcome\"");
+              });
+    }
+  }
+
+  @Test
   void theConsumerAlone_runsWithoutAPort_andWithoutMakingAKey() {
     String queueUrl = queue("alone-events");
     Map<String, Object> properties = new java.util.HashMap<>(queueProperties(queueUrl));

@@ -10,4 +10,14 @@ public interface TriggerSink {
    * then reported failed and a retry delivers the trigger again.
    */
   void deliver(Trigger trigger);
+
+  /**
+   * Hands over the triggers one event fired, in the order the rules fired them. A sink that can
+   * send several at once (a queue's batch call) overrides it; the default delivers them one by one.
+   * Throws like {@link #deliver}: none of them is then taken as delivered, and a retry delivers
+   * them again (consumers de-duplicate on the trigger id).
+   */
+  default void deliverAll(java.util.List<Trigger> triggers) {
+    triggers.forEach(this::deliver);
+  }
 }

@@ -37,10 +37,11 @@ final class TriggerDispatch {
 
   /**
    * Fires the triggers of an event just stored: each recorded once (pending), then handed to the
-   * sink in the order the rules fired them, then marked delivered. The records of several triggers
-   * are written at once, and so are their marks: on a remote store an event that fires three
-   * triggers waits for two writes instead of six. A trigger whose record failed is left for a
-   * resend to finish, with any other that was recorded but not delivered ({@link #finish}).
+   * sink in the order the rules fired them (in one call, {@code TriggerSink.deliverAll}), then
+   * marked delivered. The records of several triggers are written at once, and so are their marks:
+   * on a remote store an event that fires three triggers waits for two writes instead of six. A
+   * trigger whose record failed is left for a resend to finish, with any other that was recorded
+   * but not delivered ({@link #finish}).
    */
   void fire(Event event) {
     List<Trigger> fired = event.triggers();
@@ -58,9 +59,11 @@ final class TriggerDispatch {
     List<Trigger> delivered = new ArrayList<>();
     for (int i = 0; i < fired.size(); i++) {
       if (recorded.get(i)) {
-        sink.deliver(fired.get(i));
         delivered.add(fired.get(i));
       }
+    }
+    if (!delivered.isEmpty()) {
+      sink.deliverAll(delivered);
     }
     runner.all(
         delivered.stream()

@@ -47,6 +47,7 @@ class EventsController {
               + " an invalid item never sinks the valid ones.")
   @ApiResponse(responseCode = "201", ref = OpenApiRefs.ACCEPTED)
   @ApiResponse(responseCode = "200", ref = OpenApiRefs.ANSWERED)
+  @ApiResponse(responseCode = "202", ref = OpenApiRefs.RECEIVED)
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
   @ApiResponse(responseCode = "409", ref = OpenApiRefs.CONFLICT)
   @ApiResponse(responseCode = "413", ref = OpenApiRefs.TOO_LARGE)

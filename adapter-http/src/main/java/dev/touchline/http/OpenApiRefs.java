@@ -10,6 +10,7 @@ final class OpenApiRefs {
 
   static final String ACCEPTED = RESPONSES + "Accepted";
   static final String ANSWERED = RESPONSES + "Answered";
+  static final String RECEIVED = RESPONSES + "Received";
   static final String EVENT = RESPONSES + "Event";
   static final String EVENT_PAGE = RESPONSES + "EventPage";
   static final String INCOMING_PAGE = RESPONSES + "IncomingPage";

@@ -155,6 +155,74 @@ class QueueConsumerTest {
   }
 
   @Test
+  void
+      theAsynchronousPath_answers202WithIncomingIds_refusesInvalidItemsAtOnce_andEachEntryEndsProcessed()
+          throws Exception {
+    String queueUrl = queue("async-events");
+    Map<String, Object> properties = new java.util.HashMap<>(queueProperties(queueUrl));
+    properties.put("touchline.ingest-mode", "async");
+    try (RunningServer server = RunningServer.start(properties)) {
+      String key = server.bean(Bootstrap.class).generatedKey().orElseThrow();
+
+      HttpResponse<String> batch =
+          server.post(
+              "/v1/events",
+              key,
+              "{\"events\":[{\"event\":\"signup\",\"email\":\"eve@example.com\",\"messageId\":\"a-1\"},"
+                  + "{\"event\":\"signup\"},"
+                  + "{\"event\":\"page_viewed\",\"email\":\"eve@example.com\"}]}");
+      HttpResponse<String> single =
+          server.post("/v1/events", key, "{\"event\":\"signup\",\"email\":\"fay@example.com\"}");
+      HttpResponse<String> invalid = server.post("/v1/events", key, "{\"event\":\"signup\"}");
+
+      assertThat(batch.statusCode()).isEqualTo(202);
+      var body = Json.of(batch);
+      assertThat(body.get("received").asInt()).isEqualTo(2);
+      assertThat(body.get("rejected").asInt()).isEqualTo(1);
+      assertThat(body.get("results").get(0).get("status").asText()).isEqualTo("received");
+      assertThat(body.get("results").get(1).get("error").get("code").asText())
+          .isEqualTo("invalid_payload");
+      assertThat(single.statusCode()).isEqualTo(202);
+      assertThat(Json.of(single).get("status").asText()).isEqualTo("received");
+      assertThat(invalid.statusCode()).as("refused at once, never queued").isEqualTo(400);
+      java.util.List<String> ids =
+          java.util.List.of(
+              body.get("results").get(0).get("incomingId").asText(),
+              body.get("results").get(2).get("incomingId").asText(),
+              Json.of(single).get("incomingId").asText());
+
+      for (String id : ids) {
+        var entry =
+            await(
+                "entry " + id + " processed",
+                () -> {
+                  var page =
+                      Json.of(server.get("/v1/events/incoming?status=processed&limit=200", key));
+                  for (var e : page.get("data")) {
+                    if (e.get("id").asText().equals(id)) {
+                      return Optional.of(e);
+                    }
+                  }
+                  return Optional.empty();
+                });
+        String eventId = entry.get("eventId").asText();
+        assertThat(server.get("/v1/events/" + eventId, key).statusCode()).isEqualTo(200);
+      }
+      assertThat(Json.of(server.get("/v1/events/incoming?status=received", key)).get("data"))
+          .isEmpty();
+      assertThat(Json.of(server.get("/v1/events/incoming?status=rejected", key)).get("data"))
+          .hasSize(2);
+    }
+  }
+
+  @Test
+  void theAsynchronousModeWithoutAQueue_stopsTheStartNamingTheSetting() {
+    assertThatThrownBy(() -> RunningServer.start(Map.of("touchline.ingest-mode", "async")))
+        .hasStackTraceContaining(
+            "TOUCHLINE_INGEST_MODE=async needs the events queue: set TOUCHLINE_SQS_QUEUE_URL");
+  }
+
+  @Test
   void theConsumerAlone_runsWithoutAPort_andWithoutMakingAKey() {
     String queueUrl = queue("alone-events");
     Map<String, Object> properties = new java.util.HashMap<>(queueProperties(queueUrl));

@@ -22,6 +22,7 @@ import dev.touchline.core.port.in.UpsertContactUseCase;
 import dev.touchline.core.port.out.ApiKeyRepository;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
+import dev.touchline.core.port.out.EventQueue;
 import dev.touchline.core.port.out.EventRepository;
 import dev.touchline.core.port.out.IncomingLog;
 import dev.touchline.core.port.out.IngestObserver;
@@ -45,6 +46,7 @@ import dev.touchline.core.wire.JacksonWorkspaceConfigParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -88,7 +90,8 @@ public final class Touchline implements AutoCloseable {
             b.clock,
             b.limits,
             b.inFlightGrace,
-            runner(b));
+            runner(b),
+            Optional.ofNullable(b.eventQueue));
     this.ingest =
         b.ingestObserver == IngestObserver.NONE
             ? service
@@ -204,6 +207,7 @@ public final class Touchline implements AutoCloseable {
     private Duration configRefresh = Duration.ofSeconds(5);
     private Duration inFlightGrace = Duration.ofSeconds(30);
     private IngestObserver ingestObserver = IngestObserver.NONE;
+    private EventQueue eventQueue;
     private final Ulids ids = new Ulids();
     private int batchConcurrency = 16;
     private Executor batchExecutor;
@@ -314,6 +318,15 @@ public final class Touchline implements AutoCloseable {
      */
     public Builder batchExecutor(Executor value) {
       this.batchExecutor = Objects.requireNonNull(value, "batchExecutor");
+      return this;
+    }
+
+    /**
+     * The queue of the asynchronous path ({@code ingest().receive(…)}): valid events are recorded
+     * as received and put on it, and its consumer ingests them later. None by default.
+     */
+    public Builder eventQueue(EventQueue value) {
+      this.eventQueue = Objects.requireNonNull(value, "eventQueue");
       return this;
     }
 

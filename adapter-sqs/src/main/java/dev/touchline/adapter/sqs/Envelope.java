@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,10 +28,16 @@ import java.util.regex.Pattern;
  * {@code incomingId} names the envelope (1–64 letters, digits, {@code _} or {@code -}; a ULID when
  * Touchline writes it): items without a messageId are given {@code <incomingId>-<index>}, so every
  * redelivery of the envelope carries the same messageIds. {@code receivedAt} is when the producer
- * received the events (ISO-8601, UTC).
+ * received the events (ISO-8601, UTC). {@code incomingIds} (optional; written by the asynchronous
+ * API path, left out by producers): the incoming-log ids the payload's items were recorded under as
+ * {@code received}, one per item in order; the consumer moves each entry to its outcome.
  */
 public record Envelope(
-    WorkspaceId workspace, String incomingId, Instant receivedAt, String payload) {
+    WorkspaceId workspace,
+    String incomingId,
+    Instant receivedAt,
+    String payload,
+    Optional<List<String>> incomingIds) {
   private static final Pattern INCOMING_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   /** The deepest an envelope may nest: the payload's own limit, plus the envelope's level. */
@@ -44,6 +52,22 @@ public record Envelope(
       throw new IllegalArgumentException(
           "incomingId must be 1-64 letters, digits, '_' or '-': " + Excerpt.quoted(incomingId));
     }
+    incomingIds = incomingIds.map(List::copyOf);
+    incomingIds.ifPresent(
+        ids ->
+            ids.forEach(
+                id -> {
+                  if (!INCOMING_ID.matcher(id).matches()) {
+                    throw new IllegalArgumentException(
+                        "incomingIds: each must be 1-64 letters, digits, '_' or '-': "
+                            + Excerpt.quoted(id));
+                  }
+                }));
+  }
+
+  /** An envelope as producers write it: its items not yet in the incoming log. */
+  public Envelope(WorkspaceId workspace, String incomingId, Instant receivedAt, String payload) {
+    this(workspace, incomingId, receivedAt, payload, Optional.empty());
   }
 
   /** The envelope as its message body; {@code payload} is written as it is (a JSON object). */
@@ -54,6 +78,13 @@ public record Envelope(
       g.writeStringField("workspace", workspace.value());
       g.writeStringField("incomingId", incomingId);
       g.writeStringField("receivedAt", ApiTimes.format(receivedAt));
+      if (incomingIds.isPresent()) {
+        g.writeArrayFieldStart("incomingIds");
+        for (String id : incomingIds.get()) {
+          g.writeString(id);
+        }
+        g.writeEndArray();
+      }
       g.writeFieldName("payload");
       g.writeRawValue(payload);
       g.writeEndObject();
@@ -95,6 +126,7 @@ public record Envelope(
     String incomingId = null;
     String receivedAt = null;
     String payload = null;
+    List<String> incomingIds = null;
     try (JsonParser p = factory.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw poison("the message is not an envelope: its body must be a JSON object", null, null);
@@ -106,6 +138,7 @@ public record Envelope(
           case "workspace" -> workspace = string(p, value, name);
           case "incomingId" -> incomingId = string(p, value, name);
           case "receivedAt" -> receivedAt = string(p, value, name);
+          case "incomingIds" -> incomingIds = strings(p, value, name);
           case "payload" -> {
             if (value != JsonToken.START_OBJECT) {
               throw poison(
@@ -120,7 +153,7 @@ public record Envelope(
               throw poison(
                   "the envelope has an unknown field "
                       + Excerpt.quoted(name)
-                      + " (it takes workspace, incomingId, receivedAt and payload)",
+                      + " (it takes workspace, incomingId, receivedAt, payload and incomingIds)",
                   name,
                   null);
         }
@@ -168,7 +201,18 @@ public record Envelope(
     if (payload == null) {
       throw new PoisonMessage("the envelope has no payload", "payload", named);
     }
-    return new Envelope(ws, incomingId, at, payload);
+    if (incomingIds != null) {
+      for (String id : incomingIds) {
+        if (!INCOMING_ID.matcher(id).matches()) {
+          throw poison(
+              "incomingIds: each must be 1-64 letters, digits, '_' or '-', got "
+                  + Excerpt.quoted(id),
+              "incomingIds",
+              ws);
+        }
+      }
+    }
+    return new Envelope(ws, incomingId, at, payload, Optional.ofNullable(incomingIds));
   }
 
   private static WorkspaceId workspace(String value) throws PoisonMessage {
@@ -192,6 +236,24 @@ public record Envelope(
       throw poison(name + " must be a string", name, null);
     }
     return p.getText();
+  }
+
+  private static List<String> strings(JsonParser p, JsonToken value, String name)
+      throws IOException, PoisonMessage {
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      throw poison(name + " must be an array of strings", name, null);
+    }
+    List<String> out = new ArrayList<>();
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.VALUE_STRING) {
+        p.skipChildren();
+        throw poison(name + " must be an array of strings", name, null);
+      }
+      out.add(p.getText());
+    }
+    return out;
   }
 
   private static PoisonMessage poison(String message, String field, WorkspaceId workspace) {

@@ -105,6 +105,21 @@ public final class EnvelopeProcessor {
           Optional.of("payload" + refused.field().map(f -> "." + f).orElse("")),
           body);
     }
+    if (envelope.incomingIds().isPresent()) {
+      List<String> ids = envelope.incomingIds().get();
+      if (ids.size() != command.items().size()) {
+        return record(
+            envelope.workspace(),
+            "incomingIds names "
+                + ids.size()
+                + " entries for a payload of "
+                + command.items().size()
+                + " events",
+            Optional.of("incomingIds"),
+            body);
+      }
+      command = command.withReceipt(new IngestCommand.Receipt(ids, envelope.receivedAt()));
+    }
     IngestResult result;
     try {
       result =
@@ -143,7 +158,7 @@ public final class EnvelopeProcessor {
         items.add(item);
       }
     }
-    return new IngestCommand(items, command.batch());
+    return new IngestCommand(items, command.batch(), command.receipt());
   }
 
   /** Records a poison message in the incoming log; if even that fails, leaves it on the queue. */

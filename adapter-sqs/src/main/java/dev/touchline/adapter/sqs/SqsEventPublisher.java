@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.touchline.core.domain.event.Ulids;
 import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.out.EventQueue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,13 +72,8 @@ public final class SqsEventPublisher {
 
   /** The envelopes a payload becomes, without sending them. */
   public List<Outgoing> envelopes(WorkspaceId workspace, String payload) {
-    JsonNode root;
-    try {
-      root = mapper.readTree(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("payload: not JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
+    JsonNode root = parse(payload, "payload");
+    if (!root.isObject()) {
       throw new IllegalArgumentException(
           "payload: must be a JSON object (an event or {\"events\": [...]})");
     }
@@ -86,20 +82,57 @@ public final class SqsEventPublisher {
     if (events == null || !events.isArray()) {
       return List.of(single(workspace, root, now));
     }
-    Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+    List<Item> items = new ArrayList<>();
     for (JsonNode item : events) {
-      groups.computeIfAbsent(fifo ? group(item) : "", g -> new ArrayList<>()).add(item);
+      items.add(new Item(item, item.toString(), null));
+    }
+    return plan(workspace, now, items);
+  }
+
+  /**
+   * The envelopes of events already recorded in the incoming log (the asynchronous path), each
+   * envelope naming its items' incoming ids.
+   */
+  public List<Outgoing> envelopes(
+      WorkspaceId workspace, Instant receivedAt, List<EventQueue.Queued> events) {
+    List<Item> items = new ArrayList<>(events.size());
+    for (EventQueue.Queued q : events) {
+      items.add(new Item(parse(q.payload(), "event"), q.payload(), q.incomingId()));
+    }
+    return plan(workspace, receivedAt, items);
+  }
+
+  private JsonNode parse(String text, String what) {
+    try {
+      JsonNode node = mapper.readTree(text);
+      if (node == null) {
+        throw new IllegalArgumentException(what + ": empty");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(what + ": not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** An event to put in an envelope: its tree (for its group), its text, its incoming id. */
+  private record Item(JsonNode node, String text, String incomingId) {}
+
+  private List<Outgoing> plan(WorkspaceId workspace, Instant at, List<Item> items) {
+    Map<String, List<Item>> groups = new LinkedHashMap<>();
+    for (Item item : items) {
+      groups.computeIfAbsent(fifo ? group(item.node()) : "", g -> new ArrayList<>()).add(item);
     }
     List<Outgoing> out = new ArrayList<>();
+    int empty = "{\"events\":[]}".length();
     int room = maxMessageBytes - ENVELOPE_OVERHEAD;
-    for (Map.Entry<String, List<JsonNode>> group : groups.entrySet()) {
-      List<String> chunk = new ArrayList<>();
-      List<JsonNode> chunkItems = new ArrayList<>();
-      int size = "{\"events\":[]}".length();
-      for (JsonNode item : group.getValue()) {
-        String text = item.toString();
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes + "{\"events\":[]}".length() > room) {
+    for (Map.Entry<String, List<Item>> group : groups.entrySet()) {
+      List<Item> chunk = new ArrayList<>();
+      int size = empty;
+      for (Item item : group.getValue()) {
+        int bytes =
+            item.text().getBytes(StandardCharsets.UTF_8).length
+                + (item.incomingId() == null ? 0 : item.incomingId().length() + 3);
+        if (bytes + empty > room) {
           throw new IllegalArgumentException(
               "an event of "
                   + bytes
@@ -108,17 +141,15 @@ public final class SqsEventPublisher {
                   + " bytes");
         }
         if (!chunk.isEmpty() && size + 1 + bytes > room) {
-          out.add(batch(workspace, group.getKey(), chunk, chunkItems, now));
+          out.add(batch(workspace, group.getKey(), chunk, at));
           chunk = new ArrayList<>();
-          chunkItems = new ArrayList<>();
-          size = "{\"events\":[]}".length();
+          size = empty;
         }
-        chunk.add(text);
-        chunkItems.add(item);
+        chunk.add(item);
         size += bytes + 1;
       }
       if (!chunk.isEmpty()) {
-        out.add(batch(workspace, group.getKey(), chunk, chunkItems, now));
+        out.add(batch(workspace, group.getKey(), chunk, at));
       }
     }
     return out;
@@ -133,13 +164,22 @@ public final class SqsEventPublisher {
    *     attempts (the ones sent before it stay sent)
    */
   public List<String> publish(WorkspaceId workspace, String payload) {
-    List<Outgoing> envelopes = envelopes(workspace, payload);
+    return send(envelopes(workspace, payload));
+  }
+
+  /** Sends events already recorded as received (the asynchronous path). */
+  public List<String> publish(
+      WorkspaceId workspace, Instant receivedAt, List<EventQueue.Queued> events) {
+    return send(envelopes(workspace, receivedAt, events));
+  }
+
+  private List<String> send(List<Outgoing> envelopes) {
     List<Outgoing> pending = new ArrayList<>();
     int size = 0;
     for (Outgoing o : envelopes) {
       int bytes = o.body().getBytes(StandardCharsets.UTF_8).length;
       if (!pending.isEmpty() && (pending.size() == SEND_MAX || size + bytes > maxMessageBytes)) {
-        send(pending);
+        sendBatch(pending);
         pending = new ArrayList<>();
         size = 0;
       }
@@ -147,12 +187,12 @@ public final class SqsEventPublisher {
       size += bytes;
     }
     if (!pending.isEmpty()) {
-      send(pending);
+      sendBatch(pending);
     }
     return envelopes.stream().map(o -> o.envelope().incomingId()).toList();
   }
 
-  private void send(List<Outgoing> messages) {
+  private void sendBatch(List<Outgoing> messages) {
     Map<String, Outgoing> left = new LinkedHashMap<>();
     for (int i = 0; i < messages.size(); i++) {
       left.put(Integer.toString(i), messages.get(i));
@@ -206,19 +246,33 @@ public final class SqsEventPublisher {
         messageId.map(m -> List.of(m)));
   }
 
-  private Outgoing batch(
-      WorkspaceId workspace, String group, List<String> texts, List<JsonNode> items, Instant now) {
-    String payload = "{\"events\":[" + String.join(",", texts) + "]}";
-    Envelope envelope = new Envelope(workspace, ids.next(now), now, payload);
+  private Outgoing batch(WorkspaceId workspace, String group, List<Item> items, Instant now) {
+    StringBuilder payload = new StringBuilder("{\"events\":[");
     List<String> messageIds = new ArrayList<>();
-    for (JsonNode item : items) {
-      Optional<String> m = text(item, "messageId");
-      if (m.isEmpty()) {
-        messageIds = null;
-        break;
+    List<String> incomingIds = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      payload.append(i == 0 ? "" : ",").append(item.text());
+      if (messageIds != null) {
+        Optional<String> m = text(item.node(), "messageId");
+        if (m.isPresent()) {
+          messageIds.add(m.get());
+        } else {
+          messageIds = null;
+        }
       }
-      messageIds.add(m.get());
+      if (item.incomingId() != null) {
+        incomingIds.add(item.incomingId());
+      }
     }
+    payload.append("]}");
+    Envelope envelope =
+        new Envelope(
+            workspace,
+            ids.next(now),
+            now,
+            payload.toString(),
+            incomingIds.size() == items.size() ? Optional.of(incomingIds) : Optional.empty());
     return outgoing(
         envelope, fifo ? Optional.of(group) : Optional.empty(), Optional.ofNullable(messageIds));
   }

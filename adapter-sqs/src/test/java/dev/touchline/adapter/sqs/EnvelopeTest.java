@@ -42,7 +42,7 @@ class EnvelopeTest {
         "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"yesterday\",\"payload\":{}}|receivedAt must be an ISO-8601 UTC time such as 2026-03-01T12:00:00Z, got 'yesterday'|receivedAt",
         "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\"}|the envelope has no payload|payload",
         "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":[1]}|payload must be a JSON object (an event or {\"events\": [...]})|payload",
-        "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":{},\"extra\":1}|the envelope has an unknown field 'extra' (it takes workspace, incomingId, receivedAt and payload)|extra",
+        "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":{},\"extra\":1}|the envelope has an unknown field 'extra' (it takes workspace, incomingId, receivedAt, payload and incomingIds)|extra",
         "{\"workspace\":\"shop\",\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":{}}|the message is not an envelope: malformed JSON at line 1|",
         "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":{}} {}|the envelope has content after its closing brace|",
       })

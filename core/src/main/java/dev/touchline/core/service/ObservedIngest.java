@@ -23,8 +23,17 @@ public final class ObservedIngest implements IngestEventsUseCase {
 
   @Override
   public IngestResult ingest(Caller caller, IngestCommand command) {
+    return observed(caller, () -> delegate.ingest(caller, command));
+  }
+
+  @Override
+  public IngestResult receive(Caller caller, IngestCommand command) {
+    return observed(caller, () -> delegate.receive(caller, command));
+  }
+
+  private IngestResult observed(Caller caller, java.util.function.Supplier<IngestResult> work) {
     long start = System.nanoTime();
-    IngestResult result = delegate.ingest(caller, command);
+    IngestResult result = work.get();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     try {
       observer.ingested(caller, result, elapsed);

@@ -42,6 +42,9 @@ public final class Documents {
     if (outcome instanceof IngestOutcome.Rejected r) {
       return r.code().httpStatus();
     }
+    if (outcome instanceof IngestOutcome.Received) {
+      return 202;
+    }
     return 200;
   }
 
@@ -60,6 +63,9 @@ public final class Documents {
     root.put("duplicates", result.duplicates());
     root.put("discarded", result.discarded());
     root.put("rejected", result.rejected());
+    if (result.received() > 0) {
+      root.put("received", result.received());
+    }
     ArrayNode results = root.putArray("results");
     List<IngestOutcome> outcomes = result.outcomes();
     for (int i = 0; i < outcomes.size(); i++) {
@@ -106,6 +112,9 @@ public final class Documents {
       d.contactId().ifPresent(c -> body.put("customerId", c.value()));
       body.put("status", "discarded");
       body.put("reason", d.reason().wireName());
+    } else if (outcome instanceof IngestOutcome.Received r) {
+      body.put("incomingId", r.incomingId());
+      body.put("status", "received");
     }
     return body;
   }

@@ -77,10 +77,21 @@ public final class TouchlineApi {
 
   private final Touchline engine;
   private final EventRequestDecoder decoder;
+  private final boolean asynchronous;
 
   public TouchlineApi(Touchline engine) {
+    this(engine, false);
+  }
+
+  /**
+   * @param asynchronous {@code POST /v1/events} checks, records and queues the events and answers
+   *     {@code 202} with their incoming ids ({@code ingest().receive}); the queue's consumer
+   *     ingests them. The engine must have an event queue.
+   */
+  public TouchlineApi(Touchline engine, boolean asynchronous) {
     this.engine = engine;
     this.decoder = new EventRequestDecoder(engine.limits());
+    this.asynchronous = asynchronous;
   }
 
   /**
@@ -193,9 +204,12 @@ public final class TouchlineApi {
   private ApiResponse postEvents(Caller caller, ApiRequest r) {
     Optional<String> key = r.header("Idempotency-Key");
     IngestCommand command = decoder.decode(body(r), key);
-    IngestResult result = engine.ingest().ingest(caller, command);
+    IngestResult result =
+        asynchronous
+            ? engine.ingest().receive(caller, command)
+            : engine.ingest().ingest(caller, command);
     if (command.batch()) {
-      return respond(200, Documents.batch(result));
+      return respond(asynchronous ? 202 : 200, Documents.batch(result));
     }
     var outcome = result.outcomes().get(0);
     return respond(Documents.singleStatus(outcome), Documents.single(outcome));

@@ -14,7 +14,19 @@ public sealed interface IngestOutcome
     permits IngestOutcome.Accepted,
         IngestOutcome.Duplicate,
         IngestOutcome.Discarded,
-        IngestOutcome.Rejected {
+        IngestOutcome.Rejected,
+        IngestOutcome.Received {
+
+  /**
+   * Taken for later (the asynchronous path): valid, recorded in the incoming log as {@code
+   * received} under {@code incomingId}, and queued; the queue's consumer moves the entry to its
+   * outcome.
+   */
+  record Received(String incomingId) implements IngestOutcome {
+    public Received {
+      Objects.requireNonNull(incomingId, "incomingId");
+    }
+  }
 
   /** Stored as a canonical event for a contact. */
   record Accepted(

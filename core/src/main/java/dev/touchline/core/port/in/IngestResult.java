@@ -20,6 +20,10 @@ public record IngestResult(List<IngestOutcome> outcomes) {
     return count(IngestOutcome.Discarded.class);
   }
 
+  public long received() {
+    return count(IngestOutcome.Received.class);
+  }
+
   public long rejected() {
     return count(IngestOutcome.Rejected.class);
   }

@@ -41,6 +41,9 @@ final class Attempt {
   final String fingerprint;
   final String incomingId;
 
+  /** When the event's entry was recorded as received (the asynchronous path); else empty. */
+  private final Optional<Instant> received;
+
   /** The claims this event holds, by stored key. */
   final Set<String> taken = new LinkedHashSet<>();
 
@@ -67,8 +70,10 @@ final class Attempt {
       EventInput input,
       Instant receivedAt,
       EventId eventId,
-      String incomingId) {
+      String incomingId,
+      Optional<Instant> received) {
     this.stages = stages;
+    this.received = received;
     this.normalized = normalized;
     this.reads = reads;
     this.workspace = workspace;
@@ -106,7 +111,7 @@ final class Attempt {
             .recorder()
             .record(
                 workspace,
-                receivedAt,
+                received.orElse(receivedAt),
                 incomingId,
                 input.payload(),
                 IncomingStatus.FAILED,
@@ -120,9 +125,39 @@ final class Attempt {
     }
     if (!(outcome instanceof IngestOutcome.Accepted)) {
       releaseClaims(); // only an accepted event keeps its claims; a resend is judged afresh
+    }
+    if (received.isPresent()) {
+      recordReceived(outcome);
+    } else if (!(outcome instanceof IngestOutcome.Accepted)) {
       stages.recorder().log(workspace, receivedAt, incomingId, input.payload(), outcome);
     }
     return outcome;
+  }
+
+  /**
+   * Moves the {@code received} entry of an event of the asynchronous path to its outcome: {@code
+   * processed} (with the event) when it was stored, now or by an earlier delivery of the same
+   * messageId; left {@code received} while that earlier delivery may still be running (the queue
+   * delivers it again); else refused, discarded or duplicate (of another event's business key) as
+   * on the synchronous path.
+   */
+  private void recordReceived(IngestOutcome outcome) {
+    Instant at = received.orElseThrow();
+    Optional<EventId> processed = Optional.empty();
+    if (outcome instanceof IngestOutcome.Accepted a) {
+      processed = Optional.of(a.eventId());
+    } else if (outcome instanceof IngestOutcome.Duplicate d
+        && d.reason() == IngestOutcome.DuplicateReason.MESSAGE_ID) {
+      if (d.inFlight()) {
+        return;
+      }
+      processed = Optional.of(d.eventId());
+    }
+    if (processed.isPresent()) {
+      stages.recorder().processed(workspace, at, incomingId, input.payload(), processed.get());
+    } else {
+      stages.recorder().log(workspace, at, incomingId, input.payload(), outcome);
+    }
   }
 
   private IngestOutcome process() {

@@ -10,7 +10,10 @@ import dev.touchline.core.port.out.IncomingLog;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Writes the incoming-log entry of every event that did not become a canonical event. */
+/**
+ * Writes the incoming-log entry of every event that did not become a canonical event, and of every
+ * event received earlier through the queue (its {@code received} entry moved to its outcome).
+ */
 final class IncomingRecorder {
   private final IncomingLog incoming;
 
@@ -50,6 +53,20 @@ final class IncomingRecorder {
     incoming.save(
         new IncomingEntry(
             workspace, incomingId, receivedAt, status, errorOf(outcome), payload, event));
+  }
+
+  /** The entry of an event received earlier, now stored (by this delivery or an earlier one). */
+  void processed(
+      WorkspaceId workspace, Instant receivedAt, String incomingId, String payload, EventId event) {
+    incoming.save(
+        new IncomingEntry(
+            workspace,
+            incomingId,
+            receivedAt,
+            IncomingStatus.PROCESSED,
+            Optional.empty(),
+            payload,
+            Optional.of(event)));
   }
 
   private static Optional<ProcessError> errorOf(IngestOutcome outcome) {

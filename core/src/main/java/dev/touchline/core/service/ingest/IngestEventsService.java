@@ -18,6 +18,7 @@ import dev.touchline.core.port.in.IngestOutcome;
 import dev.touchline.core.port.in.IngestResult;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
+import dev.touchline.core.port.out.EventQueue;
 import dev.touchline.core.port.out.EventRepository;
 import dev.touchline.core.port.out.IncomingLog;
 import dev.touchline.core.port.out.TriggerRepository;
@@ -52,6 +53,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
   private final IngestLimits limits;
   private final BatchRunner runner;
   private final Stages stages;
+  private final EventReceiver receiver;
 
   public IngestEventsService(
       WorkspaceConfigs configs,
@@ -65,7 +67,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
       Clock clock,
       IngestLimits limits,
       Duration inFlightGrace,
-      BatchRunner runner) {
+      BatchRunner runner,
+      Optional<EventQueue> queue) {
     this.configs = configs;
     this.contacts = contacts;
     this.ledger = ledger;
@@ -84,10 +87,18 @@ public final class IngestEventsService implements IngestEventsUseCase {
             new ThrottleGate(ledger, clock),
             new EventCommit(contacts, events, dispatch, clock),
             new IncomingRecorder(incoming));
+    this.receiver =
+        new EventReceiver(incoming, stages.recorder(), queue, ids, clock, limits, runner);
   }
 
   @Override
-  public IngestResult ingest(Caller caller, IngestCommand command) {
+  public IngestResult receive(Caller caller, IngestCommand command) {
+    check(caller, command);
+    WorkspaceId workspace = caller.workspace();
+    return receiver.receive(workspace, configs.current(workspace), command.items());
+  }
+
+  private void check(Caller caller, IngestCommand command) {
     caller.require(Scope.EVENTS_WRITE);
     if (command.items().size() > limits.maxBatchItems()) {
       throw new TouchlineException(
@@ -98,15 +109,30 @@ public final class IngestEventsService implements IngestEventsUseCase {
               + command.items().size(),
           "events");
     }
+  }
+
+  @Override
+  public IngestResult ingest(Caller caller, IngestCommand command) {
+    check(caller, command);
     WorkspaceId workspace = caller.workspace();
     WorkspaceConfig config = configs.current(workspace);
     List<IngestItem> items = command.items();
     // Receipt times and ids are given in batch order before any item runs, so timelines and the
-    // incoming log sort as if the items had run one by one.
+    // incoming log sort as if the items had run one by one. Items received earlier (the
+    // asynchronous path) keep the incoming ids and receipt time their entries were recorded with.
     Slot[] slots = new Slot[items.size()];
+    Optional<IngestCommand.Receipt> receipt = command.receipt();
     for (int i = 0; i < slots.length; i++) {
       Instant receivedAt = clock.instant();
-      slots[i] = new Slot(receivedAt, new EventId(ids.next(receivedAt)), ids.next(receivedAt));
+      EventId eventId = new EventId(ids.next(receivedAt));
+      slots[i] =
+          receipt.isPresent()
+              ? new Slot(
+                  receivedAt,
+                  eventId,
+                  receipt.get().incomingIds().get(i),
+                  Optional.of(receipt.get().receivedAt()))
+              : new Slot(receivedAt, eventId, ids.next(receivedAt), Optional.empty());
     }
     IngestOutcome[] outcomes = new IngestOutcome[items.size()];
     Prepared prepared = prepare(workspace, config, items);
@@ -131,8 +157,12 @@ public final class IngestEventsService implements IngestEventsUseCase {
       Optional<BatchReads> reads,
       List<Optional<List<Identifier>>> identifiers) {}
 
-  /** What an item is given before it runs. */
-  private record Slot(Instant receivedAt, EventId eventId, String incomingId) {}
+  /**
+   * What an item is given before it runs; {@code received}: when its entry was recorded as
+   * received, for an item of the asynchronous path.
+   */
+  private record Slot(
+      Instant receivedAt, EventId eventId, String incomingId, Optional<Instant> received) {}
 
   /**
    * A batch is grouped and its reads made up front (a few calls for all items); one item, or a
@@ -178,7 +208,12 @@ public final class IngestEventsService implements IngestEventsUseCase {
           new IngestOutcome.Rejected(invalid.code(), invalid.message(), invalid.field());
       stages
           .recorder()
-          .log(workspace, slot.receivedAt(), slot.incomingId(), invalid.payload(), rejected);
+          .log(
+              workspace,
+              slot.received().orElse(slot.receivedAt()),
+              slot.incomingId(),
+              invalid.payload(),
+              rejected);
       return rejected;
     }
     EventInput input = ((IngestItem.Valid) item).input();
@@ -191,7 +226,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
             input,
             slot.receivedAt(),
             slot.eventId(),
-            slot.incomingId())
+            slot.incomingId(),
+            slot.received())
         .run();
   }
 }

@@ -44,7 +44,13 @@ public final class EnvelopeProcessor {
      * queue's receive count, moves it to the dead-letter queue. Items already done are duplicates
      * then, so nothing is applied twice.
      */
-    RETRY
+    RETRY,
+    /**
+     * Another delivery of the same events is still being worked (a duplicate in flight): leave it
+     * on the queue, to be looked at again shortly; by then that delivery has finished and this one
+     * is answered as a duplicate, or it stopped and this one finishes it.
+     */
+    WAIT
   }
 
   private final Touchline engine;
@@ -134,13 +140,16 @@ public final class EnvelopeProcessor {
           e);
       return Result.RETRY;
     }
+    Result verdict = Result.DONE;
     for (IngestOutcome outcome : result.outcomes()) {
-      if (outcome instanceof IngestOutcome.Rejected r && r.code() == ErrorCode.INTERNAL_ERROR
-          || outcome instanceof IngestOutcome.Duplicate d && d.inFlight()) {
+      if (outcome instanceof IngestOutcome.Rejected r && r.code() == ErrorCode.INTERNAL_ERROR) {
         return Result.RETRY;
       }
+      if (outcome instanceof IngestOutcome.Duplicate d && d.inFlight()) {
+        verdict = Result.WAIT;
+      }
     }
-    return Result.DONE;
+    return verdict;
   }
 
   /**

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * up to 10 messages, works them at once (on a FIFO queue, one message group's in order), then
  * deletes the finished ones (and the poison ones, once recorded in the incoming log) with one batch
  * call; a message that failed for a retryable reason is left alone, so SQS delivers it again and,
- * after the queue's receive count, moves it to the dead-letter queue. Work still running at half
+ * after the queue's receive count, moves it to the dead-letter queue; one whose events another
+ * delivery is still working on is looked at again after {@link #WAIT}. Work still running at half
  * the visibility timeout is extended. {@link #close()} stops receiving, lets the work in flight
  * finish within the shutdown grace, deletes what finished and hands the rest back to the queue at
  * once.
@@ -42,6 +43,9 @@ public final class SqsConsumer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SqsConsumer.class.getName());
   private static final int RECEIVE_MAX = 10;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** How soon a message whose events another delivery is working on is looked at again. */
+  static final Duration WAIT = Duration.ofSeconds(2);
 
   private final SqsClient sqs;
   private final SqsConsumerSettings settings;
@@ -208,6 +212,7 @@ public final class SqsConsumer implements AutoCloseable {
       work.add(workers.submit(() -> inOrder(group)));
     }
     List<Message> finished = new ArrayList<>();
+    List<Received> waiting = new ArrayList<>();
     int g = 0;
     for (List<Message> group : groups.values()) {
       List<EnvelopeProcessor.Result> results = await(work.get(g++), group.size());
@@ -226,10 +231,17 @@ public final class SqsConsumer implements AutoCloseable {
             stats.retried.incrementAndGet();
             inFlight.remove(m.messageId()); // left hidden until its visibility runs out
           }
+          case WAIT -> {
+            stats.retried.incrementAndGet();
+            waiting.add(inFlight.remove(m.messageId()));
+          }
         }
       }
     }
     delete(finished);
+    for (int from = 0; from < waiting.size(); from += RECEIVE_MAX) {
+      changeVisibility(waiting.subList(from, Math.min(waiting.size(), from + RECEIVE_MAX)), WAIT);
+    }
     return messages.size();
   }
 
@@ -239,7 +251,7 @@ public final class SqsConsumer implements AutoCloseable {
     boolean held = false;
     for (Message m : group) {
       EnvelopeProcessor.Result r = held ? EnvelopeProcessor.Result.RETRY : process(m);
-      held |= r == EnvelopeProcessor.Result.RETRY;
+      held |= r == EnvelopeProcessor.Result.RETRY || r == EnvelopeProcessor.Result.WAIT;
       results.add(r);
     }
     return results;

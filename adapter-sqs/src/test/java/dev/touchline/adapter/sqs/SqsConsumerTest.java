@@ -235,7 +235,8 @@ class SqsConsumerTest {
 
   @Test
   void theSameEnvelopeDeliveredThreeTimes_hasItsEffectsOnce_evenWithoutMessageIds() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(2), 5, false);
+    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(30), 5, false);
+    events.delayMillis = 300; // the copies are worked at the same time
     SqsEventPublisher.Outgoing envelope =
         publisher(q.events())
             .envelopes(
@@ -246,11 +247,15 @@ class SqsConsumerTest {
     for (int i = 0; i < 3; i++) {
       mq.send(q.events(), envelope.body());
     }
-    // Copies worked at once find the first still in flight: they wait for a redelivery.
-    SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+    // Copies worked at once find the first still in flight: they are looked at again shortly,
+    // not after the 30 s visibility timeout.
+    SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(30), Duration.ofSeconds(5));
 
+    long start = System.nanoTime();
     consumer.start();
     await("all three are done", () -> consumer.stats().done() == 3);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
 
     assertThat(events.stored(SHOP))
         .extracting(e -> e.messageId().orElseThrow())

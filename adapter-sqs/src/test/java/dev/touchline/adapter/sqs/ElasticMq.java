@@ -15,8 +15,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** ElasticMQ started in process on loopback, and an SDK client for it. */
-final class ElasticMq implements AutoCloseable {
+/**
+ * An SQS for the tests and the helpers they use on it: ElasticMQ started in process on loopback
+ * ({@link #ElasticMq()}), or any endpoint (LocalStack) given its client.
+ */
+class ElasticMq implements AutoCloseable {
   private static final AtomicInteger QUEUES = new AtomicInteger();
 
   private final SQSRestServer server;
@@ -33,6 +36,12 @@ final class ElasticMq implements AutoCloseable {
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
             .build();
+  }
+
+  /** The same helpers on another SQS (LocalStack); closing closes the client only. */
+  ElasticMq(SqsClient client) {
+    server = null;
+    sqs = client;
   }
 
   /** An events queue and its dead-letter queue, after {@code maxReceives} receives. */
@@ -100,6 +109,8 @@ final class ElasticMq implements AutoCloseable {
   @Override
   public void close() {
     sqs.close();
-    server.stopAndWait();
+    if (server != null) {
+      server.stopAndWait();
+    }
   }
 }

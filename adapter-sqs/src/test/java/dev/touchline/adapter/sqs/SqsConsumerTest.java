@@ -32,14 +32,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The consumer against ElasticMQ in process, with a real redrive policy. */
+/**
+ * The consumer against ElasticMQ in process, with a real redrive policy ({@link LocalStackSqsIT}
+ * runs the same against LocalStack where Docker exists).
+ */
 @Timeout(120)
 class SqsConsumerTest {
   private static final WorkspaceId SHOP = new WorkspaceId("shop");
   private static final Caller CALLER = Caller.trusted(SHOP);
   private static final String CONFIG =
       "{\"rules\":[{\"id\":\"s\",\"when\":{\"event\":\"purchase\"},\"then\":[{\"score\":10}]}]}";
-  private static ElasticMq mq;
+  private static ElasticMq elasticMq;
 
   private final FlakyEvents events = new FlakyEvents();
   private final Touchline engine =
@@ -48,12 +51,17 @@ class SqsConsumerTest {
 
   @BeforeAll
   static void startQueue() {
-    mq = new ElasticMq();
+    elasticMq = new ElasticMq();
   }
 
   @AfterAll
   static void stopQueue() {
-    mq.close();
+    elasticMq.close();
+  }
+
+  /** The SQS the tests run on. */
+  protected ElasticMq mq() {
+    return elasticMq;
   }
 
   @AfterEach
@@ -70,7 +78,7 @@ class SqsConsumerTest {
   private SqsConsumer consumer(String queueUrl, Duration visibility, Duration grace) {
     SqsConsumer c =
         new SqsConsumer(
-            mq.sqs,
+            mq().sqs,
             engine,
             SqsConsumerSettings.builder(queueUrl, SHOP)
                 .waitTime(Duration.ofSeconds(1))
@@ -82,7 +90,7 @@ class SqsConsumerTest {
   }
 
   private SqsEventPublisher publisher(String queueUrl) {
-    return new SqsEventPublisher(mq.sqs, queueUrl, 256 * 1024, Clock.systemUTC());
+    return new SqsEventPublisher(mq().sqs, queueUrl, 256 * 1024, Clock.systemUTC());
   }
 
   private static String purchase(String email, String orderId) {
@@ -125,7 +133,7 @@ class SqsConsumerTest {
 
   @Test
   void anEnvelopeIsIngestedThenDeleted() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(30), 3, false);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(30), 3, false);
     publisher(q.events())
         .publish(
             SHOP,
@@ -143,8 +151,8 @@ class SqsConsumerTest {
 
     assertThat(contact("ann@example.com")).map(Contact::score).contains(20L);
     assertThat(contact("bob@example.com")).map(Contact::score).contains(10L);
-    await("the queue is empty", () -> mq.depth(q.events()) == 0);
-    assertThat(mq.depth(q.deadLetters())).isZero();
+    await("the queue is empty", () -> mq().depth(q.events()) == 0);
+    assertThat(mq().depth(q.deadLetters())).isZero();
     assertThat(consumer.stats().apiCalls())
         .as("a receive and a batch delete, plus the empty receives since")
         .isGreaterThanOrEqualTo(2);
@@ -152,12 +160,12 @@ class SqsConsumerTest {
 
   @Test
   void aPoisonMessageInABatchOfTen_isRecordedAndDeleted_andHoldsBackNone() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(30), 3, false);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(30), 3, false);
     SqsEventPublisher publisher = publisher(q.events());
     for (int i = 0; i < 9; i++) {
       publisher.publish(SHOP, purchase("p" + i + "@example.com", "o-" + i));
     }
-    mq.send(q.events(), "this is not an envelope");
+    mq().send(q.events(), "this is not an envelope");
     SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(30), Duration.ofSeconds(5));
 
     consumer.start();
@@ -176,13 +184,13 @@ class SqsConsumerTest {
                   .startsWith("the message is not an envelope: malformed JSON at line 1");
               assertThat(e.payload()).isEqualTo("this is not an envelope");
             });
-    await("the queue is empty", () -> mq.depth(q.events()) == 0);
-    assertThat(mq.depth(q.deadLetters())).as("poison is deleted, not dead-lettered").isZero();
+    await("the queue is empty", () -> mq().depth(q.events()) == 0);
+    assertThat(mq().depth(q.deadLetters())).as("poison is deleted, not dead-lettered").isZero();
   }
 
   @Test
   void anEnvelopeForAWorkspaceNotServed_isRecordedInTheFirstServedWorkspace() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(30), 3, false);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(30), 3, false);
     publisher(q.events()).publish(new WorkspaceId("elsewhere"), purchase("x@example.com", "o-1"));
     SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(30), Duration.ofSeconds(5));
 
@@ -201,24 +209,24 @@ class SqsConsumerTest {
 
   @Test
   void aRetryableFailure_leavesTheMessage_whichIsRedeliveredAndFinallyDeadLettered() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(1), 3, false);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(1), 3, false);
     knownContact("ann@example.com");
     events.failures = Integer.MAX_VALUE; // the store is down for good
     publisher(q.events()).publish(SHOP, purchase("ann@example.com", "o-1"));
     SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     consumer.start();
-    await("the message is dead-lettered", () -> mq.depth(q.deadLetters()) == 1);
+    await("the message is dead-lettered", () -> mq().depth(q.deadLetters()) == 1);
 
     assertThat(consumer.stats().retried()).isEqualTo(3);
     assertThat(consumer.stats().done()).isZero();
-    assertThat(mq.depth(q.events())).isZero();
+    assertThat(mq().depth(q.events())).isZero();
     assertThat(contact("ann@example.com")).map(Contact::score).contains(0L);
   }
 
   @Test
   void aRetryableFailure_thenSuccess_appliesTheEventOnce() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(1), 5, false);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(1), 5, false);
     knownContact("ann@example.com");
     events.failures = 2;
     publisher(q.events()).publish(SHOP, purchase("ann@example.com", "o-1"));
@@ -230,12 +238,12 @@ class SqsConsumerTest {
     assertThat(consumer.stats().retried()).isEqualTo(2);
     assertThat(contact("ann@example.com")).map(Contact::score).contains(10L);
     assertThat(events.stored(SHOP)).extracting(Event::type).containsExactly("purchase", "signup");
-    assertThat(mq.depth(q.deadLetters())).isZero();
+    assertThat(mq().depth(q.deadLetters())).isZero();
   }
 
   @Test
   void theSameEnvelopeDeliveredThreeTimes_hasItsEffectsOnce_evenWithoutMessageIds() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(30), 5, false);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(30), 5, false);
     events.delayMillis = 300; // the copies are worked at the same time
     SqsEventPublisher.Outgoing envelope =
         publisher(q.events())
@@ -245,7 +253,7 @@ class SqsConsumerTest {
                     + "{\"event\":\"page_viewed\",\"email\":\"ann@example.com\"}]}")
             .get(0);
     for (int i = 0; i < 3; i++) {
-      mq.send(q.events(), envelope.body());
+      mq().send(q.events(), envelope.body());
     }
     // Copies worked at once find the first still in flight: they are looked at again shortly,
     // not after the 30 s visibility timeout.
@@ -262,12 +270,12 @@ class SqsConsumerTest {
         .containsExactlyInAnyOrder(
             envelope.envelope().incomingId() + "-0", envelope.envelope().incomingId() + "-1");
     assertThat(incoming(SHOP, IncomingStatus.DUPLICATE).size()).isGreaterThanOrEqualTo(4);
-    assertThat(mq.depth(q.deadLetters())).isZero();
+    assertThat(mq().depth(q.deadLetters())).isZero();
   }
 
   @Test
   void onAFifoQueue_eachContactsEventsAreIngestedInTheOrderSent() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(30), 3, true);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(30), 3, true);
     List<String> items = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       items.add(
@@ -281,7 +289,7 @@ class SqsConsumerTest {
     }
     // Small messages: each carries two or three events, so a contact's events span several.
     List<String> sent =
-        new SqsEventPublisher(mq.sqs, q.events(), 1024, Clock.systemUTC())
+        new SqsEventPublisher(mq().sqs, q.events(), 1024, Clock.systemUTC())
             .publish(SHOP, "{\"events\":[" + String.join(",", items) + "]}");
     assertThat(sent.size()).isGreaterThan(10);
     SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(30), Duration.ofSeconds(5));
@@ -307,7 +315,7 @@ class SqsConsumerTest {
 
   @Test
   void longWorkHasItsVisibilityExtended_soItIsNotDeliveredTwice() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(1), 5, false);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(1), 5, false);
     events.delayMillis = 3_000; // three visibility timeouts
     publisher(q.events()).publish(SHOP, purchase("ann@example.com", "o-1"));
     SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(1), Duration.ofSeconds(5));
@@ -321,7 +329,7 @@ class SqsConsumerTest {
 
   @Test
   void closeHandsUnfinishedWorkBackToTheQueue_andAnotherConsumerFinishesIt() {
-    ElasticMq.Queues q = mq.queues(Duration.ofSeconds(30), 5, false);
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(30), 5, false);
     events.delayMillis = 4_000;
     publisher(q.events()).publish(SHOP, purchase("ann@example.com", "o-1"));
     SqsConsumer first = consumer(q.events(), Duration.ofSeconds(30), Duration.ZERO);

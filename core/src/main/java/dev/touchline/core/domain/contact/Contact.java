@@ -19,8 +19,9 @@ import java.util.TreeSet;
  *
  * @param scoreMarks when each score rule last scored this contact (for {@code once} and {@code
  *     cooldown})
- * @param appliedEvents the ids of the most recent events applied to this contact, newest last, so
- *     that a retry of a half-finished event does not apply it twice
+ * @param appliedEvents the greatest ids of the events applied to this contact (at most {@value
+ *     #APPLIED_EVENTS_KEPT}, ascending), so that a retry of a half-finished event does not apply it
+ *     twice; an applied event that is no longer among them has a smaller id than all of them
  * @param version optimistic-concurrency version, 0 before the first write
  */
 public record Contact(
@@ -207,9 +208,17 @@ public record Contact(
       return scoreMarks;
     }
 
+    /**
+     * Remembers an applied event among the {@value #APPLIED_EVENTS_KEPT} greatest ids applied
+     * (ascending). Greatest, not latest: events of one contact may be applied out of receipt order
+     * (a queue, concurrent requests), and an event that is not remembered must then have been
+     * applied before all that are, which its smaller id shows.
+     */
     public Builder markApplied(EventId eventId) {
-      appliedEvents.remove(eventId);
-      appliedEvents.add(eventId);
+      if (!appliedEvents.contains(eventId)) {
+        appliedEvents.add(eventId);
+      }
+      appliedEvents.sort(null);
       while (appliedEvents.size() > APPLIED_EVENTS_KEPT) {
         appliedEvents.remove(0);
       }

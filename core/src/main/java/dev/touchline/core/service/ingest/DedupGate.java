@@ -229,7 +229,8 @@ final class DedupGate {
       return true;
     }
     List<EventId> applied = contact.appliedEvents();
-    // Only the last few applied ids are remembered; an older event was applied long ago.
+    // Only the greatest few applied ids are remembered (ascending): a stored event older than all
+    // of them was applied before them, even when the contact's events were applied out of order.
     return applied.size() >= Contact.APPLIED_EVENTS_KEPT && holder.compareTo(applied.get(0)) < 0;
   }
 }

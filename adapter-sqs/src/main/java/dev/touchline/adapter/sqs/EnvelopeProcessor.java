@@ -53,8 +53,16 @@ public final class EnvelopeProcessor {
     WAIT
   }
 
+  /** Told of every envelope ingested and what became of its events (metrics, tracing, tests). */
+  public interface Listener {
+    Listener NONE = (envelope, result) -> {};
+
+    void ingested(Envelope envelope, IngestResult result);
+  }
+
   private final Touchline engine;
   private final EventRequestDecoder decoder;
+  private volatile Listener listener = Listener.NONE;
   private final Set<WorkspaceId> workspaces;
   private final WorkspaceId logWorkspace;
   private final int maxMessageBytes;
@@ -78,6 +86,11 @@ public final class EnvelopeProcessor {
     this.logWorkspace = Objects.requireNonNull(logWorkspace, "logWorkspace");
     this.maxMessageBytes = maxMessageBytes;
     this.decoder = new EventRequestDecoder(engine.limits());
+  }
+
+  /** Sets who is told of each envelope ingested (none by default). */
+  public void listener(Listener value) {
+    this.listener = java.util.Objects.requireNonNull(value, "listener");
   }
 
   /** Ingests a message body and says whether to delete it or leave it for redelivery. */
@@ -140,6 +153,11 @@ public final class EnvelopeProcessor {
           e);
       return Result.RETRY;
     }
+    try {
+      listener.ingested(envelope, result);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the envelope listener failed", e);
+    }
     Result verdict = Result.DONE;
     for (IngestOutcome outcome : result.outcomes()) {
       if (outcome instanceof IngestOutcome.Rejected r && r.code() == ErrorCode.INTERNAL_ERROR) {
@@ -162,7 +180,7 @@ public final class EnvelopeProcessor {
       IngestItem item = command.items().get(i);
       if (item instanceof IngestItem.Valid valid && valid.input().messageId().isEmpty()) {
         EventInput named = valid.input().withMessageId(incomingId + "-" + i);
-        items.add(new IngestItem.Valid(named));
+        items.add(new IngestItem.Valid(named, true));
       } else {
         items.add(item);
       }

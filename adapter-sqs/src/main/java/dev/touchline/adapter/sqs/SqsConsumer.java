@@ -119,6 +119,11 @@ public final class SqsConsumer implements AutoCloseable {
     return stats;
   }
 
+  /** Sets who is told of each envelope ingested, with its events' outcomes (none by default). */
+  public void listener(EnvelopeProcessor.Listener value) {
+    processor.listener(value);
+  }
+
   /** Starts the pollers (once). The visibility timeout is read from the queue unless set. */
   public synchronized void start() {
     if (running) {

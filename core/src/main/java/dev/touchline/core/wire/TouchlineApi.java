@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,9 +79,22 @@ public final class TouchlineApi {
   private final Touchline engine;
   private final EventRequestDecoder decoder;
   private final boolean asynchronous;
+  private final BiFunction<Caller, IngestCommand, IngestResult> ingest;
 
   public TouchlineApi(Touchline engine) {
     this(engine, false);
+  }
+
+  /**
+   * An API whose {@code POST /v1/events} hands each decoded, authorised command to {@code ingest}
+   * instead of the engine's own use case (a runtime that carries the events elsewhere before the
+   * engine ingests them, e.g. through a queue); everything else, answers included, is as usual.
+   */
+  public TouchlineApi(Touchline engine, BiFunction<Caller, IngestCommand, IngestResult> ingest) {
+    this.engine = engine;
+    this.decoder = new EventRequestDecoder(engine.limits());
+    this.asynchronous = false;
+    this.ingest = java.util.Objects.requireNonNull(ingest, "ingest");
   }
 
   /**
@@ -92,6 +106,10 @@ public final class TouchlineApi {
     this.engine = engine;
     this.decoder = new EventRequestDecoder(engine.limits());
     this.asynchronous = asynchronous;
+    this.ingest =
+        asynchronous
+            ? (caller, command) -> engine.ingest().receive(caller, command)
+            : (caller, command) -> engine.ingest().ingest(caller, command);
   }
 
   /**
@@ -204,10 +222,7 @@ public final class TouchlineApi {
   private ApiResponse postEvents(Caller caller, ApiRequest r) {
     Optional<String> key = r.header("Idempotency-Key");
     IngestCommand command = decoder.decode(body(r), key);
-    IngestResult result =
-        asynchronous
-            ? engine.ingest().receive(caller, command)
-            : engine.ingest().ingest(caller, command);
+    IngestResult result = ingest.apply(caller, command);
     if (command.batch()) {
       return respond(asynchronous ? 202 : 200, Documents.batch(result));
     }

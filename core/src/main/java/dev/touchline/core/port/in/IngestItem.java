@@ -8,10 +8,22 @@ import java.util.Optional;
 /** One item of an ingest request: a decoded event, or an item the decoder already refused. */
 public sealed interface IngestItem permits IngestItem.Valid, IngestItem.Invalid {
 
-  /** A decoded event, still to be validated against limits and resolved. */
-  record Valid(EventInput input) implements IngestItem {
+  /**
+   * A decoded event, still to be validated against limits and resolved. {@code derivedMessageId}:
+   * its messageId was not sent by the client but given by the runtime that carried it (a queue
+   * consumer's {@code <incomingId>-<index>}), so that redeliveries are duplicates; it serves as the
+   * dedup key but the stored event shows none, as it was sent.
+   */
+  record Valid(EventInput input, boolean derivedMessageId) implements IngestItem {
     public Valid {
       Objects.requireNonNull(input, "input");
+      if (derivedMessageId && input.messageId().isEmpty()) {
+        throw new IllegalArgumentException("a derived messageId needs a messageId");
+      }
+    }
+
+    public Valid(EventInput input) {
+      this(input, false);
     }
   }
 

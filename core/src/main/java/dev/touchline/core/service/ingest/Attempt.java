@@ -44,6 +44,9 @@ final class Attempt {
   /** When the event's entry was recorded as received (the asynchronous path); else empty. */
   private final Optional<Instant> received;
 
+  /** The messageId the stored event shows: none when the runtime derived it (a queue's). */
+  final Optional<String> shownMessageId;
+
   /** The claims this event holds, by stored key. */
   final Set<String> taken = new LinkedHashSet<>();
 
@@ -71,9 +74,11 @@ final class Attempt {
       Instant receivedAt,
       EventId eventId,
       String incomingId,
-      Optional<Instant> received) {
+      Optional<Instant> received,
+      boolean derivedMessageId) {
     this.stages = stages;
     this.received = received;
+    this.shownMessageId = derivedMessageId ? Optional.empty() : input.messageId();
     this.normalized = normalized;
     this.reads = reads;
     this.workspace = workspace;

@@ -138,7 +138,7 @@ final class EventCommit {
         a.input.traits(),
         valid.timestamp(),
         a.receivedAt,
-        a.input.messageId(),
+        a.shownMessageId,
         a.input.context(),
         resolution,
         fired);

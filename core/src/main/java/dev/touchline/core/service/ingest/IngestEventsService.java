@@ -216,7 +216,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
               rejected);
       return rejected;
     }
-    EventInput input = ((IngestItem.Valid) item).input();
+    IngestItem.Valid valid = (IngestItem.Valid) item;
+    EventInput input = valid.input();
     return new Attempt(
             stages,
             identifiers,
@@ -227,7 +228,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
             slot.receivedAt(),
             slot.eventId(),
             slot.incomingId(),
-            slot.received())
+            slot.received(),
+            valid.derivedMessageId())
         .run();
   }
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchline.core.Touchline;
-import dev.touchline.core.domain.apikey.ApiKeySecrets;
 import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.trigger.Trigger;
 import dev.touchline.core.domain.workspace.WorkspaceId;
-import dev.touchline.core.inmemory.InMemoryTriggerSink;
 import dev.touchline.core.port.in.IngestCommand;
 import dev.touchline.core.port.in.IngestItem;
 import dev.touchline.core.port.in.IngestOutcome;
@@ -18,9 +16,8 @@ import dev.touchline.core.port.in.IngestResult;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.core.wire.TouchlineApi;
-import dev.touchline.testkit.scenario.ScenarioRunner;
+import dev.touchline.testkit.scenario.InProcessTarget;
 import dev.touchline.testkit.scenario.ScenarioTarget;
-import dev.touchline.testkit.scenario.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,10 +37,8 @@ final class QueueTarget implements ScenarioTarget {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ElasticMq mq;
-  private final TestClock clock = new TestClock(ScenarioRunner.START);
-  private final InMemoryTriggerSink sink = new InMemoryTriggerSink();
+  private final InProcessTarget inProcess;
   private final Touchline engine;
-  private final TouchlineApi api;
   private final String queue;
   private final SqsEventPublisher publisher;
   private final Map<String, IngestResult> results = new ConcurrentHashMap<>();
@@ -52,13 +47,15 @@ final class QueueTarget implements ScenarioTarget {
 
   QueueTarget(ElasticMq mq) {
     this.mq = mq;
-    this.engine =
-        Touchline.builder().clock(clock).triggerSink(sink).configRefresh(Duration.ZERO).build();
+    this.inProcess =
+        new InProcessTarget(
+            (builder, clock) -> builder, e -> new TouchlineApi(e, this::throughTheQueue));
+    this.engine = inProcess.engine();
     this.queue =
         mq.sqs.createQueue(b -> b.queueName("conformance-" + UUID.randomUUID())).queueUrl();
     this.publisher =
-        new SqsEventPublisher(mq.sqs, queue, SqsConsumerSettings.MAX_MESSAGE_BYTES, clock);
-    this.api = new TouchlineApi(engine, this::throughTheQueue);
+        new SqsEventPublisher(
+            mq.sqs, queue, SqsConsumerSettings.MAX_MESSAGE_BYTES, inProcess.clock());
   }
 
   /** The consumer, serving every workspace the scenario has written to so far. */
@@ -160,27 +157,27 @@ final class QueueTarget implements ScenarioTarget {
 
   @Override
   public String registerKey(WorkspaceId workspace, Set<Scope> scopes, RateLimit rateLimit) {
-    return engine.apiKeys().issue(workspace, scopes, rateLimit).secret();
+    return inProcess.registerKey(workspace, scopes, rateLimit);
   }
 
   @Override
   public void revokeKey(WorkspaceId workspace, String secret) {
-    engine.apiKeys().revoke(workspace, ApiKeySecrets.publicId(secret));
+    inProcess.revokeKey(workspace, secret);
   }
 
   @Override
   public ApiResponse send(ApiRequest request) {
-    return api.handle(request);
+    return inProcess.send(request);
   }
 
   @Override
   public void advanceClock(Duration by) {
-    clock.advance(by);
+    inProcess.advanceClock(by);
   }
 
   @Override
   public List<Trigger> deliveredTriggers(WorkspaceId workspace) {
-    return sink.delivered().stream().filter(t -> t.workspace().equals(workspace)).toList();
+    return inProcess.deliveredTriggers(workspace);
   }
 
   @Override
@@ -188,6 +185,6 @@ final class QueueTarget implements ScenarioTarget {
     if (consumer != null) {
       consumer.close();
     }
-    engine.close();
+    inProcess.close();
   }
 }

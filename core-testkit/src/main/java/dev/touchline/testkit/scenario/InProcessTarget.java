@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The engine called in process through {@link TouchlineApi}; storage adapters can be swapped in (in
@@ -35,13 +36,38 @@ public final class InProcessTarget implements ScenarioTarget {
    * builder already has) for adapters that need it too.
    */
   public InProcessTarget(BiFunction<Touchline.Builder, Clock, Touchline.Builder> storage) {
+    this(storage, TouchlineApi::new);
+  }
+
+  /**
+   * An engine as above, served by the API {@code api} makes of it (a runtime that carries the
+   * events elsewhere before the engine ingests them: see {@code TouchlineApi}'s constructors).
+   */
+  public InProcessTarget(
+      BiFunction<Touchline.Builder, Clock, Touchline.Builder> storage,
+      Function<Touchline, TouchlineApi> api) {
     this.engine =
         storage
             .apply(
                 Touchline.builder().clock(clock).triggerSink(sink).configRefresh(Duration.ZERO),
                 clock)
             .build();
-    this.api = new TouchlineApi(engine);
+    this.api = api.apply(engine);
+  }
+
+  /** The engine behind the API. */
+  public Touchline engine() {
+    return engine;
+  }
+
+  /** The target's clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void close() {
+    engine.close();
   }
 
   @Override

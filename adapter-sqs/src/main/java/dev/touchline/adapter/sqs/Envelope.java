@@ -119,7 +119,6 @@ public record Envelope(
                     .maxNameLength(maxBytes)
                     .maxNumberLength(maxBytes)
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     String workspace = null;
@@ -131,9 +130,15 @@ public record Envelope(
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw poison("the message is not an envelope: its body must be a JSON object", null, null);
       }
+      java.util.Set<String> seen = new java.util.HashSet<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
+        if (!seen.add(name)) {
+          // Only the envelope's own fields: the payload's items are held to the API's per-item
+          // rules (a key twice in an item refuses that item) by the request decoder.
+          throw poison("the envelope has the field " + Excerpt.quoted(name) + " twice", name, null);
+        }
         switch (name) {
           case "workspace" -> workspace = string(p, value, name);
           case "incomingId" -> incomingId = string(p, value, name);

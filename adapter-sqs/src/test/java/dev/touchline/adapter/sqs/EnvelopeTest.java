@@ -43,7 +43,7 @@ class EnvelopeTest {
         "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\"}|the envelope has no payload|payload",
         "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":[1]}|payload must be a JSON object (an event or {\"events\": [...]})|payload",
         "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":{},\"extra\":1}|the envelope has an unknown field 'extra' (it takes workspace, incomingId, receivedAt, payload and incomingIds)|extra",
-        "{\"workspace\":\"shop\",\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":{}}|the message is not an envelope: malformed JSON at line 1|",
+        "{\"workspace\":\"shop\",\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":{}}|the envelope has the field 'workspace' twice|workspace",
         "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":{}} {}|the envelope has content after its closing brace|",
       })
   void aBodyThatIsNotAnEnvelope_isPoison_withAMessageInTheApisWords(
@@ -71,6 +71,31 @@ class EnvelopeTest {
     assertThatThrownBy(() -> Envelope.read(past, limit))
         .isInstanceOf(PoisonMessage.class)
         .hasMessage("the message is 4097 bytes, more than the 4096 a message may have");
+  }
+
+  @Test
+  void aKeyTwiceInsideThePayload_isLeftToTheDecoder_whichRefusesThatItemAlone()
+      throws PoisonMessage {
+    String payload =
+        "{\"events\":[{\"event\":\"a\",\"event\":\"b\",\"email\":\"x@y.co\"},"
+            + "{\"event\":\"c\",\"email\":\"x@y.co\"}]}";
+    Envelope e =
+        Envelope.read(
+            "{\"workspace\":\"shop\",\"incomingId\":\"a\",\"receivedAt\":\"2026-03-01T12:00:00Z\",\"payload\":"
+                + payload
+                + "}",
+            MAX);
+
+    var command =
+        new dev.touchline.core.wire.EventRequestDecoder(
+                dev.touchline.core.domain.event.IngestLimits.DEFAULT)
+            .decode(
+                e.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Optional.empty());
+    assertThat(command.items().get(0))
+        .isInstanceOf(dev.touchline.core.port.in.IngestItem.Invalid.class);
+    assertThat(command.items().get(1))
+        .isInstanceOf(dev.touchline.core.port.in.IngestItem.Valid.class);
   }
 
   @Test

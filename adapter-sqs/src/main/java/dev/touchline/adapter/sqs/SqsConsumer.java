@@ -119,6 +119,11 @@ public final class SqsConsumer implements AutoCloseable {
     return stats;
   }
 
+  /** The visibility timeout received messages are given (known once started). */
+  Duration visibility() {
+    return visibility;
+  }
+
   /** Sets who is told of each envelope ingested, with its events' outcomes (none by default). */
   public void listener(EnvelopeProcessor.Listener value) {
     processor.listener(value);
@@ -156,7 +161,14 @@ public final class SqsConsumer implements AutoCloseable {
                         .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
             .attributes()
             .get(QueueAttributeName.VISIBILITY_TIMEOUT);
-    return Duration.ofSeconds(value == null ? 30 : Long.parseLong(value));
+    long seconds = value == null ? 0 : Long.parseLong(value);
+    if (seconds < 1) {
+      // A queue whose messages are never hidden would hand each one to every poller at once.
+      LOG.warning(
+          "the queue's visibility timeout is " + seconds + " s; the consumer hides messages 30 s");
+      return Duration.ofSeconds(30);
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   private void poll() {

@@ -314,6 +314,35 @@ class SqsConsumerTest {
   }
 
   @Test
+  void withoutASetting_theQueuesVisibilityIsUsed_andAZeroOneIsRaisedTo30s() {
+    ElasticMq.Queues q = mq().queues(Duration.ofSeconds(7), 3, false);
+    ElasticMq.Queues zero = mq().queues(Duration.ZERO, 3, false);
+    SqsConsumer fromQueue =
+        new SqsConsumer(
+            mq().sqs,
+            engine,
+            SqsConsumerSettings.builder(q.events(), SHOP).waitTime(Duration.ofSeconds(1)).build());
+    SqsConsumer fromZero =
+        new SqsConsumer(
+            mq().sqs,
+            engine,
+            SqsConsumerSettings.builder(zero.events(), SHOP)
+                .waitTime(Duration.ofSeconds(1))
+                .build());
+    consumers.add(fromQueue);
+    consumers.add(fromZero);
+    publisher(zero.events()).publish(SHOP, purchase("zed@example.com", "o-9"));
+
+    fromQueue.start();
+    fromZero.start();
+    await("the message is done", () -> fromZero.stats().done() == 1);
+
+    assertThat(fromQueue.visibility()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(fromZero.visibility()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(fromZero.stats().received()).as("hidden while worked: received once").isEqualTo(1);
+  }
+
+  @Test
   void longWorkHasItsVisibilityExtended_soItIsNotDeliveredTwice() {
     ElasticMq.Queues q = mq().queues(Duration.ofSeconds(1), 5, false);
     events.delayMillis = 3_000; // three visibility timeouts

@@ -4,15 +4,12 @@ import dev.touchline.core.Touchline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +50,7 @@ public final class SqsConsumer implements AutoCloseable {
   private final ExecutorService pollers;
   private final ExecutorService workers;
   private final ScheduledExecutorService keeper;
+  private final MessageBatch batch;
   private final Map<String, Received> inFlight = new ConcurrentHashMap<>();
   private final Stats stats = new Stats();
   private volatile boolean running;
@@ -113,6 +111,7 @@ public final class SqsConsumer implements AutoCloseable {
     this.workers =
         Executors.newFixedThreadPool(settings.pollers() * RECEIVE_MAX, named("touchline-sqs-work"));
     this.keeper = Executors.newSingleThreadScheduledExecutor(named("touchline-sqs-visibility"));
+    this.batch = new MessageBatch(processor, workers);
   }
 
   public Stats stats() {
@@ -216,42 +215,36 @@ public final class SqsConsumer implements AutoCloseable {
     }
     stats.received.addAndGet(messages.size());
     Instant hiddenUntil = Instant.now().plus(visibility);
-    Map<String, List<Message>> groups = new LinkedHashMap<>();
+    List<MessageBatch.Item> items = new ArrayList<>(messages.size());
     for (Message m : messages) {
       inFlight.put(m.messageId(), new Received(m, hiddenUntil));
-      String group = m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-      groups
-          .computeIfAbsent(group == null ? "-" + m.messageId() : group, g -> new ArrayList<>())
-          .add(m);
+      items.add(
+          new MessageBatch.Item(
+              m.messageId(),
+              m.body(),
+              m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)));
     }
-    List<Future<List<EnvelopeProcessor.Result>>> work = new ArrayList<>(groups.size());
-    for (List<Message> group : groups.values()) {
-      work.add(workers.submit(() -> inOrder(group)));
-    }
+    List<EnvelopeProcessor.Result> results = batch.work(items);
     List<Message> finished = new ArrayList<>();
     List<Received> waiting = new ArrayList<>();
-    int g = 0;
-    for (List<Message> group : groups.values()) {
-      List<EnvelopeProcessor.Result> results = await(work.get(g++), group.size());
-      for (int i = 0; i < group.size(); i++) {
-        Message m = group.get(i);
-        switch (results.get(i)) {
-          case DONE -> {
-            stats.done.incrementAndGet();
-            finished.add(m);
-          }
-          case POISON -> {
-            stats.poison.incrementAndGet();
-            finished.add(m);
-          }
-          case RETRY -> {
-            stats.retried.incrementAndGet();
-            inFlight.remove(m.messageId()); // left hidden until its visibility runs out
-          }
-          case WAIT -> {
-            stats.retried.incrementAndGet();
-            waiting.add(inFlight.remove(m.messageId()));
-          }
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      switch (results.get(i)) {
+        case DONE -> {
+          stats.done.incrementAndGet();
+          finished.add(m);
+        }
+        case POISON -> {
+          stats.poison.incrementAndGet();
+          finished.add(m);
+        }
+        case RETRY -> {
+          stats.retried.incrementAndGet();
+          inFlight.remove(m.messageId()); // left hidden until its visibility runs out
+        }
+        case WAIT -> {
+          stats.retried.incrementAndGet();
+          waiting.add(inFlight.remove(m.messageId()));
         }
       }
     }
@@ -260,49 +253,6 @@ public final class SqsConsumer implements AutoCloseable {
       changeVisibility(waiting.subList(from, Math.min(waiting.size(), from + RECEIVE_MAX)), WAIT);
     }
     return messages.size();
-  }
-
-  /** A group's messages in order; after the first left for redelivery, the rest are left too. */
-  private List<EnvelopeProcessor.Result> inOrder(List<Message> group) {
-    List<EnvelopeProcessor.Result> results = new ArrayList<>(group.size());
-    boolean held = false;
-    for (Message m : group) {
-      EnvelopeProcessor.Result r = held ? EnvelopeProcessor.Result.RETRY : process(m);
-      held |= r == EnvelopeProcessor.Result.RETRY || r == EnvelopeProcessor.Result.WAIT;
-      results.add(r);
-    }
-    return results;
-  }
-
-  private EnvelopeProcessor.Result process(Message m) {
-    try {
-      return processor.process(m.body());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a message's work failed; it stays on the queue", e);
-      return EnvelopeProcessor.Result.RETRY;
-    }
-  }
-
-  private static List<EnvelopeProcessor.Result> await(
-      Future<List<EnvelopeProcessor.Result>> result, int size) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return result.get();
-        } catch (InterruptedException e) {
-          interrupted = true; // the messages are being worked: their results decide their fate
-        } catch (ExecutionException e) {
-          LOG.log(
-              Level.WARNING, "a message group's work failed; it stays on the queue", e.getCause());
-          return java.util.Collections.nCopies(size, EnvelopeProcessor.Result.RETRY);
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   private void delete(List<Message> finished) {

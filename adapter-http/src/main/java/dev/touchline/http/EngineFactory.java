@@ -60,7 +60,7 @@ public class EngineFactory {
       @Value("${touchline.sqs.max-message-bytes:1048576}") int maxMessageBytes,
       @Value("${touchline.ingest-mode:sync}") String mode,
       SqsClients sqs) {
-    asynchronous(mode, queueUrl); // checked before anything is opened
+    asynchronous(mode, queueUrl); // a bad mode stops the start, not the first request
     Touchline.Builder builder;
     try {
       builder = Touchline.builder().batchConcurrency(batchConcurrency);

@@ -97,7 +97,15 @@ public final class SqsEventPublisher {
       WorkspaceId workspace, Instant receivedAt, List<EventQueue.Queued> events) {
     List<Item> items = new ArrayList<>(events.size());
     for (EventQueue.Queued q : events) {
-      items.add(new Item(parse(q.payload(), "event"), q.payload(), q.incomingId()));
+      JsonNode node = parse(q.payload(), "event");
+      String text = q.payload();
+      if (q.messageId().isPresent()
+          && node instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+          && !object.has("messageId")) {
+        object.put("messageId", q.messageId().get()); // given by a header: it travels in the event
+        text = object.toString();
+      }
+      items.add(new Item(node, text, q.incomingId()));
     }
     return plan(workspace, receivedAt, items);
   }

@@ -119,6 +119,28 @@ class SqsEventPublisherTest {
   }
 
   @Test
+  void queuedEvents_carryTheirIncomingIds_andAHeadersMessageIdInTheEvent() throws Exception {
+    SqsEventPublisher p = publisher("https://sqs.us-east-1.amazonaws.com/1/events", 4096);
+
+    List<SqsEventPublisher.Outgoing> out =
+        p.envelopes(
+            SHOP,
+            Instant.parse("2026-03-01T12:00:00Z"),
+            List.of(
+                new dev.touchline.core.port.out.EventQueue.Queued(
+                    "in-1", "{\"event\":\"a\",\"email\":\"x@y.co\"}", java.util.Optional.of("k-1")),
+                new dev.touchline.core.port.out.EventQueue.Queued(
+                    "in-2", "{\"event\":\"b\",\"email\":\"x@y.co\",\"messageId\":\"own\"}")));
+
+    assertThat(out)
+        .singleElement()
+        .satisfies(o -> assertThat(o.envelope().incomingIds()).contains(List.of("in-1", "in-2")));
+    JsonNode events = JSON.readTree(out.get(0).envelope().payload()).get("events");
+    assertThat(events.get(0).get("messageId").asText()).isEqualTo("k-1");
+    assertThat(events.get(1).get("messageId").asText()).isEqualTo("own");
+  }
+
+  @Test
   void anEventLargerThanAMessage_orAPayloadThatIsNotAnObject_isRefusedBeforeAnythingIsSent() {
     SqsEventPublisher p = publisher("https://sqs.us-east-1.amazonaws.com/1/events", 1024);
     String big =

@@ -19,11 +19,20 @@ public interface EventQueue {
    */
   void enqueue(WorkspaceId workspace, Instant receivedAt, List<Queued> events);
 
-  /** One event: the incoming id its entry was recorded under, and its JSON text. */
-  record Queued(String incomingId, String payload) {
+  /**
+   * One event: the incoming id its entry was recorded under, its JSON text, and its messageId when
+   * the request gave it outside the text (an {@code Idempotency-Key} header): the queue must carry
+   * it with the event.
+   */
+  record Queued(String incomingId, String payload, java.util.Optional<String> messageId) {
     public Queued {
       Objects.requireNonNull(incomingId, "incomingId");
       Objects.requireNonNull(payload, "payload");
+      Objects.requireNonNull(messageId, "messageId");
+    }
+
+    public Queued(String incomingId, String payload) {
+      this(incomingId, payload, java.util.Optional.empty());
     }
   }
 }

@@ -93,7 +93,7 @@ final class EventReceiver {
               valid.input().payload(),
               Optional.empty()));
       receivedAt.add(i);
-      queued.add(new EventQueue.Queued(id, valid.input().payload()));
+      queued.add(new EventQueue.Queued(id, valid.input().payload(), valid.input().messageId()));
       outcomes[i] = new IngestOutcome.Received(id);
     }
     if (queued.isEmpty()) {

@@ -1,0 +1,146 @@
+package dev.touchline.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.google.inject.util.Modules;
+import dev.touchline.adapter.dynamodb.DynamoDbStore;
+import dev.touchline.adapter.sqs.Envelope;
+import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.RateLimit;
+import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The three handlers through the Guice wiring, on DynamoDB Local, with real event JSON. */
+@Timeout(120)
+class HandlersTest {
+  private static AmazonDynamoDBLocal local;
+  private static Injector injector;
+  private static String key;
+
+  @BeforeAll
+  static void start() {
+    System.setProperty("ddb.local.telemetry", "false");
+    local = DynamoDBEmbedded.create();
+    DynamoDbClient client = local.dynamoDbClient();
+    new DynamoDbStore(client, "handlers").createTableIfMissing(false);
+    LambdaSettings settings =
+        LambdaSettings.from(
+            Map.of("AWS_REGION", "eu-west-1", "TOUCHLINE_DYNAMODB_TABLE", "handlers"));
+    injector =
+        Guice.createInjector(
+            Stage.PRODUCTION,
+            Modules.override(new TouchlineLambdaModule(settings))
+                .with(b -> b.bind(DynamoDbClient.class).toInstance(client)));
+    key =
+        injector
+            .getInstance(Touchline.class)
+            .apiKeys()
+            .issue(new WorkspaceId("default"), EnumSet.allOf(Scope.class), RateLimit.DEFAULT)
+            .secret();
+  }
+
+  @AfterAll
+  static void stop() {
+    local.shutdownNow();
+  }
+
+  private static APIGatewayProxyRequestEvent rest(String file) {
+    APIGatewayProxyRequestEvent e = EventLoader.loadApiGatewayRestEvent("events/" + file);
+    e.getHeaders().replaceAll((n, v) -> v.replace("KEY", key));
+    e.getMultiValueHeaders()
+        .replaceAll((n, v) -> v.stream().map(x -> x.replace("KEY", key)).toList());
+    return e;
+  }
+
+  private static APIGatewayV2HTTPEvent http(String file) {
+    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/" + file);
+    e.getHeaders().replaceAll((n, v) -> v.replace("KEY", key));
+    return e;
+  }
+
+  @Test
+  void theRestAndHttpApiHandlers_serveTheApi_onDynamoDb() {
+    APIGatewayProxyResponseEvent created =
+        new RestApiHandler(injector).handleRequest(rest("rest-post-base64.json"), null);
+    APIGatewayV2HTTPResponse found =
+        new HttpApiHandler(injector).handleRequest(http("http-get-contact.json"), null);
+
+    assertThat(created.getStatusCode()).isEqualTo(201);
+    assertThat(created.getBody()).contains("\"status\":\"accepted\"");
+    assertThat(found.getStatusCode()).isEqualTo(200);
+    assertThat(found.getBody()).contains("\"email\":\"ann@example.com\"");
+  }
+
+  @Test
+  void anEventThatCannotBeRead_isAnsweredWithTheApisErrorDocument() {
+    APIGatewayProxyRequestEvent e = rest("rest-post-base64.json");
+    e.setBody("%%%");
+
+    APIGatewayProxyResponseEvent answer = new RestApiHandler(injector).handleRequest(e, null);
+
+    assertThat(answer.getStatusCode()).isEqualTo(400);
+    assertThat(answer.getBody())
+        .isEqualTo(
+            "{\"error\":{\"code\":\"invalid_payload\",\"message\":\"the body is marked base64-encoded but is not base64\"}}");
+  }
+
+  @Test
+  void theSqsHandler_ingestsEnvelopes_andReportsNoFailureWhenAllWent() {
+    SQSEvent event = new SQSEvent();
+    SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+    m.setMessageId("m-1");
+    m.setBody(
+        new Envelope(
+                new WorkspaceId("default"),
+                "env-1",
+                Instant.parse("2026-03-01T12:00:00Z"),
+                "{\"event\":\"signup\",\"email\":\"sqs@example.com\"}")
+            .write());
+    SQSEvent.SQSMessage poison = new SQSEvent.SQSMessage();
+    poison.setMessageId("m-2");
+    poison.setBody("not an envelope");
+    event.setRecords(List.of(m, poison));
+
+    SQSBatchResponse response = new SqsHandler(injector).handleRequest(event, null);
+
+    assertThat(response.getBatchItemFailures()).as("poison is recorded, not retried").isEmpty();
+    APIGatewayV2HTTPEvent get = http("http-get-contact.json");
+    get.setRawQueryString("email=sqs%40example.com");
+    assertThat(new HttpApiHandler(injector).handleRequest(get, null).getStatusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void settingsThatDoNotHold_stopTheStartNamingTheVariable() {
+    assertThatThrownBy(() -> LambdaSettings.from(Map.of())).hasMessage("AWS_REGION is not set");
+    assertThatThrownBy(
+            () ->
+                LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_BATCH_CONCURRENCY", "0")))
+        .hasMessage("TOUCHLINE_BATCH_CONCURRENCY must be a whole number 1-256, got '0'");
+    assertThatThrownBy(
+            () -> LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_WORKSPACE", "a b")))
+        .hasMessageStartingWith("TOUCHLINE_WORKSPACE: ");
+  }
+}

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param triggerQueueUrl {@code TOUCHLINE_SQS_TRIGGER_QUEUE_URL}: the workflow queue, else triggers
  *     are logged
  * @param batchConcurrency {@code TOUCHLINE_BATCH_CONCURRENCY} (1–256, default 16)
- * @param configRefresh {@code TOUCHLINE_CONFIG_REFRESH} in seconds (0–3600, default 5)
+ * @param configRefresh {@code TOUCHLINE_CONFIG_REFRESH} in seconds, as on the server ({@code 5s} or
+ *     {@code 5}; 0–3600, default 5)
  */
 public record LambdaSettings(
     String region,
@@ -51,7 +52,11 @@ public record LambdaSettings(
       }
     }
     int concurrency = number(env, "TOUCHLINE_BATCH_CONCURRENCY", 16, 1, 256);
-    int refresh = number(env, "TOUCHLINE_CONFIG_REFRESH", 5, 0, 3600);
+    Map<String, String> seconds = new java.util.HashMap<>(env);
+    value(env, "TOUCHLINE_CONFIG_REFRESH")
+        .filter(v -> v.endsWith("s"))
+        .ifPresent(v -> seconds.put("TOUCHLINE_CONFIG_REFRESH", v.substring(0, v.length() - 1)));
+    int refresh = number(seconds, "TOUCHLINE_CONFIG_REFRESH", 5, 0, 3600);
     return new LambdaSettings(
         region,
         table,

@@ -139,6 +139,13 @@ class HandlersTest {
             () ->
                 LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_BATCH_CONCURRENCY", "0")))
         .hasMessage("TOUCHLINE_BATCH_CONCURRENCY must be a whole number 1-256, got '0'");
+    assertThat(
+            LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_CONFIG_REFRESH", "30s"))
+                .configRefresh())
+        .isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThatThrownBy(
+            () -> LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_CONFIG_REFRESH", "1h")))
+        .hasMessage("TOUCHLINE_CONFIG_REFRESH must be a whole number 0-3600, got '1h'");
     assertThatThrownBy(
             () -> LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_WORKSPACE", "a b")))
         .hasMessageStartingWith("TOUCHLINE_WORKSPACE: ");

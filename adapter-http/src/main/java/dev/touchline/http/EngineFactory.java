@@ -33,11 +33,11 @@ public class EngineFactory {
    */
   @Singleton
   @Requires(missingBeans = TriggerSink.class)
-  TriggerSink triggerSink(
-      @Value("${touchline.sqs.trigger-queue-url:}") String triggerQueueUrl, SqsClients clients) {
-    return triggerQueueUrl.isBlank()
-        ? new LoggingTriggerSink()
-        : new SqsTriggerSink(clients.client(), triggerQueueUrl.trim());
+  TriggerSink triggerSink(QueueSettings queue, SqsClients clients) {
+    return queue
+        .triggerQueueUrl()
+        .<TriggerSink>map(url -> new SqsTriggerSink(clients.client(), url))
+        .orElseGet(LoggingTriggerSink::new);
   }
 
   @Singleton
@@ -56,11 +56,8 @@ public class EngineFactory {
       IngestObserver observer,
       @Value("${touchline.config-refresh:5s}") Duration configRefresh,
       @Value("${touchline.batch-concurrency:16}") int batchConcurrency,
-      @Value("${touchline.sqs.queue-url:}") String queueUrl,
-      @Value("${touchline.sqs.max-message-bytes:1048576}") int maxMessageBytes,
-      @Value("${touchline.ingest-mode:sync}") String mode,
+      QueueSettings queue,
       SqsClients sqs) {
-    asynchronous(mode, queueUrl); // a bad mode stops the start, not the first request
     Touchline.Builder builder;
     try {
       builder = Touchline.builder().batchConcurrency(batchConcurrency);
@@ -68,15 +65,13 @@ public class EngineFactory {
       throw new ConfigurationException(
           "touchline.batch-concurrency (TOUCHLINE_BATCH_CONCURRENCY): " + e.getMessage(), e);
     }
-    if (!queueUrl.isBlank()) {
-      try {
-        builder.eventQueue(
-            new SqsEventQueue(
-                new SqsEventPublisher(sqs.client(), queueUrl.trim(), maxMessageBytes, clock)));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigurationException("touchline.sqs (TOUCHLINE_SQS_*): " + e.getMessage(), e);
-      }
-    }
+    queue
+        .queueUrl()
+        .ifPresent(
+            url ->
+                builder.eventQueue(
+                    new SqsEventQueue(
+                        new SqsEventPublisher(sqs.client(), url, queue.maxMessageBytes(), clock))));
     return store
         .configure(builder, clock)
         .clock(clock)
@@ -89,32 +84,10 @@ public class EngineFactory {
 
   /**
    * The API; with {@code TOUCHLINE_INGEST_MODE=async}, {@code POST /v1/events} records and queues
-   * the events and answers 202 (the events queue must be set).
+   * the events and answers 202.
    */
   @Singleton
-  TouchlineApi api(
-      Touchline engine,
-      @Value("${touchline.ingest-mode:sync}") String mode,
-      @Value("${touchline.sqs.queue-url:}") String queueUrl) {
-    return new TouchlineApi(engine, asynchronous(mode, queueUrl));
-  }
-
-  /** Whether {@code POST /v1/events} is asynchronous; a bad mode stops the start. */
-  static boolean asynchronous(String mode, String queueUrl) {
-    boolean asynchronous =
-        switch (mode.trim().toLowerCase(java.util.Locale.ROOT)) {
-          case "sync" -> false;
-          case "async" -> true;
-          default ->
-              throw new ConfigurationException(
-                  "touchline.ingest-mode (TOUCHLINE_INGEST_MODE) must be sync or async, not '"
-                      + mode
-                      + "'");
-        };
-    if (asynchronous && queueUrl.isBlank()) {
-      throw new ConfigurationException(
-          "TOUCHLINE_INGEST_MODE=async needs the events queue: set TOUCHLINE_SQS_QUEUE_URL");
-    }
-    return asynchronous;
+  TouchlineApi api(Touchline engine, QueueSettings queue) {
+    return new TouchlineApi(engine, queue.asynchronous());
   }
 }

@@ -102,7 +102,8 @@ public final class ServerSettings {
     }
   }
 
-  private static Optional<String> blankToEmpty(String value) {
+  /** A setting left blank is a setting not given. */
+  static Optional<String> blankToEmpty(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 

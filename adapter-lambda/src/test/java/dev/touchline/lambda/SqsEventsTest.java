@@ -10,21 +10,14 @@ import dev.touchline.adapter.sqs.MessageBatch;
 import dev.touchline.core.Touchline;
 import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.contact.Contact;
-import dev.touchline.core.domain.event.Event;
-import dev.touchline.core.domain.event.EventId;
 import dev.touchline.core.domain.event.EventInput;
-import dev.touchline.core.domain.event.EventQuery;
 import dev.touchline.core.domain.identity.IdentityType;
-import dev.touchline.core.domain.paging.Page;
 import dev.touchline.core.domain.workspace.WorkspaceId;
-import dev.touchline.core.inmemory.InMemoryEventRepository;
 import dev.touchline.core.port.in.IngestCommand;
-import dev.touchline.core.port.out.EventRepository;
-import dev.touchline.core.port.out.StorageException;
+import dev.touchline.testkit.faults.FaultyEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,32 +33,7 @@ class SqsEventsTest {
   private static final WorkspaceId WS = new WorkspaceId("default");
   private static final Caller CALLER = Caller.trusted(WS);
 
-  /** Appends of events for contacts named {@code down*} fail while {@code down} is set. */
-  private static final class Flaky implements EventRepository {
-    final InMemoryEventRepository delegate = new InMemoryEventRepository();
-    volatile boolean down = true;
-    volatile Set<String> failing = Set.of();
-
-    @Override
-    public void append(Event event) {
-      if (down && failing.contains(event.contactId().value())) {
-        throw new StorageException("injected: throttled");
-      }
-      delegate.append(event);
-    }
-
-    @Override
-    public Optional<Event> findById(WorkspaceId workspace, EventId id) {
-      return delegate.findById(workspace, id);
-    }
-
-    @Override
-    public Page<Event> query(EventQuery query) {
-      return delegate.query(query);
-    }
-  }
-
-  private final Flaky events = new Flaky();
+  private final FaultyEvents events = new FaultyEvents();
   private final Touchline engine = Touchline.builder().events(events).build();
   private final ExecutorService workers = Executors.newFixedThreadPool(10);
   private final SqsEvents handler =
@@ -103,7 +71,7 @@ class SqsEventsTest {
         failingContacts.add(contact(n).id().value());
       }
     }
-    events.failing = Set.copyOf(failingContacts);
+    events.failWhen(e -> failingContacts.contains(e.contactId().value()));
     SQSEvent event = new SQSEvent();
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     for (int n = 0; n < 10; n++) {
@@ -135,7 +103,7 @@ class SqsEventsTest {
           .isEqualTo(n < failing ? 0L : 1L);
     }
 
-    events.down = false;
+    events.failWhen(e -> false); // the store is back
     SQSBatchResponse redelivered = handler.handle(event); // SQS redelivers the whole batch here
 
     assertThat(redelivered.getBatchItemFailures()).isEmpty();

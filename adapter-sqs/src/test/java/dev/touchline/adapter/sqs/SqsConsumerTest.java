@@ -6,19 +6,14 @@ import dev.touchline.core.Touchline;
 import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.event.Event;
-import dev.touchline.core.domain.event.EventId;
 import dev.touchline.core.domain.event.EventInput;
-import dev.touchline.core.domain.event.EventQuery;
 import dev.touchline.core.domain.identity.IdentityType;
 import dev.touchline.core.domain.incoming.IncomingEntry;
 import dev.touchline.core.domain.incoming.IncomingStatus;
-import dev.touchline.core.domain.paging.Page;
 import dev.touchline.core.domain.paging.PageRequest;
 import dev.touchline.core.domain.workspace.WorkspaceId;
-import dev.touchline.core.inmemory.InMemoryEventRepository;
 import dev.touchline.core.port.in.IngestCommand;
-import dev.touchline.core.port.out.EventRepository;
-import dev.touchline.core.port.out.StorageException;
+import dev.touchline.testkit.faults.FaultyEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +39,7 @@ class SqsConsumerTest {
       "{\"rules\":[{\"id\":\"s\",\"when\":{\"event\":\"purchase\"},\"then\":[{\"score\":10}]}]}";
   private static ElasticMq elasticMq;
 
-  private final FlakyEvents events = new FlakyEvents();
+  private final FaultyEvents events = new FaultyEvents();
   private final Touchline engine =
       Touchline.builder().events(events).inFlightGrace(Duration.ofSeconds(2)).build();
   private final List<SqsConsumer> consumers = new ArrayList<>();
@@ -211,7 +206,7 @@ class SqsConsumerTest {
   void aRetryableFailure_leavesTheMessage_whichIsRedeliveredAndFinallyDeadLettered() {
     ElasticMq.Queues q = mq().queues(Duration.ofSeconds(1), 3, false);
     knownContact("ann@example.com");
-    events.failures = Integer.MAX_VALUE; // the store is down for good
+    events.failNext(Integer.MAX_VALUE); // the store is down for good
     publisher(q.events()).publish(SHOP, purchase("ann@example.com", "o-1"));
     SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
@@ -228,7 +223,7 @@ class SqsConsumerTest {
   void aRetryableFailure_thenSuccess_appliesTheEventOnce() {
     ElasticMq.Queues q = mq().queues(Duration.ofSeconds(1), 5, false);
     knownContact("ann@example.com");
-    events.failures = 2;
+    events.failNext(2);
     publisher(q.events()).publish(SHOP, purchase("ann@example.com", "o-1"));
     SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
@@ -244,7 +239,7 @@ class SqsConsumerTest {
   @Test
   void theSameEnvelopeDeliveredThreeTimes_hasItsEffectsOnce_evenWithoutMessageIds() {
     ElasticMq.Queues q = mq().queues(Duration.ofSeconds(30), 5, false);
-    events.delayMillis = 300; // the copies are worked at the same time
+    events.delay(Duration.ofMillis(300)); // the copies are worked at the same time
     SqsEventPublisher.Outgoing envelope =
         publisher(q.events())
             .envelopes(
@@ -345,7 +340,7 @@ class SqsConsumerTest {
   @Test
   void longWorkHasItsVisibilityExtended_soItIsNotDeliveredTwice() {
     ElasticMq.Queues q = mq().queues(Duration.ofSeconds(1), 5, false);
-    events.delayMillis = 3_000; // three visibility timeouts
+    events.delay(Duration.ofMillis(3_000)); // three visibility timeouts
     publisher(q.events()).publish(SHOP, purchase("ann@example.com", "o-1"));
     SqsConsumer consumer = consumer(q.events(), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
@@ -359,7 +354,7 @@ class SqsConsumerTest {
   @Test
   void closeHandsUnfinishedWorkBackToTheQueue_andAnotherConsumerFinishesIt() {
     ElasticMq.Queues q = mq().queues(Duration.ofSeconds(30), 5, false);
-    events.delayMillis = 4_000;
+    events.delay(Duration.ofMillis(4_000));
     publisher(q.events()).publish(SHOP, purchase("ann@example.com", "o-1"));
     SqsConsumer first = consumer(q.events(), Duration.ofSeconds(30), Duration.ZERO);
     first.start();
@@ -370,54 +365,12 @@ class SqsConsumerTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started))
         .as("close does not wait for the 30 s visibility")
         .isLessThan(Duration.ofSeconds(10));
-    events.delayMillis = 0;
+    events.delay(Duration.ofMillis(0));
     SqsConsumer second = consumer(q.events(), Duration.ofSeconds(2), Duration.ofSeconds(5));
     second.start();
     await("the second consumer finished it", () -> second.stats().done() == 1);
 
     assertThat(contact("ann@example.com")).map(Contact::score).contains(10L);
     assertThat(events.stored(SHOP)).hasSize(1);
-  }
-
-  /** The in-memory timeline, failing its first {@code failures} appends and slowed when asked. */
-  static final class FlakyEvents implements EventRepository {
-    private final InMemoryEventRepository delegate = new InMemoryEventRepository();
-    volatile int failures;
-    volatile long delayMillis;
-
-    @Override
-    public void append(Event event) {
-      if (delayMillis > 0) {
-        try {
-          Thread.sleep(delayMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      synchronized (this) {
-        if (failures > 0) {
-          failures--;
-          throw new StorageException("injected: the store is unavailable");
-        }
-      }
-      delegate.append(event);
-    }
-
-    @Override
-    public Optional<Event> findById(WorkspaceId workspace, EventId id) {
-      return delegate.findById(workspace, id);
-    }
-
-    @Override
-    public Page<Event> query(EventQuery query) {
-      return delegate.query(query);
-    }
-
-    List<Event> stored(WorkspaceId workspace) {
-      return delegate
-          .query(
-              new EventQuery(workspace, Optional.empty(), Optional.empty(), PageRequest.first(200)))
-          .items();
-    }
   }
 }

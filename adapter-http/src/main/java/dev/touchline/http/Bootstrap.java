@@ -1,7 +1,6 @@
 package dev.touchline.http;
 
 import dev.touchline.core.Touchline;
-import dev.touchline.core.domain.apikey.ApiKey;
 import dev.touchline.core.domain.apikey.ApiKeySecrets;
 import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.apikey.Scope;
@@ -14,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +78,6 @@ public final class Bootstrap {
 
   private static Optional<String> ensureKey(
       Touchline engine, ServerSettings settings, PrintStream console) {
-    List<ApiKey> keys = engine.apiKeys().list(settings.workspace());
     if (settings.bootstrapKey().isPresent()) {
       String secret = settings.bootstrapKey().get();
       if (!ApiKeySecrets.isWellFormed(secret)) {
@@ -89,24 +86,27 @@ public final class Bootstrap {
                 + " checksum characters>); leave it unset and the server creates one at first"
                 + " start");
       }
-      String hash = ApiKeySecrets.hash(secret);
-      Optional<ApiKey> known = keys.stream().filter(k -> k.hash().equals(hash)).findFirst();
-      if (known.isPresent() && known.get().revoked()) {
-        LOG.warn("TOUCHLINE_BOOTSTRAP_KEY ({}) was revoked; it stays revoked", known.get().id());
-      } else if (known.isEmpty()) {
-        ApiKey key =
-            engine
-                .apiKeys()
-                .register(
-                    settings.workspace(),
-                    secret,
-                    EnumSet.allOf(Scope.class),
-                    settings.bootstrapRateLimit());
-        LOG.info("workspace {}: bootstrap key {} registered", settings.workspace(), key.id());
+      switch (engine
+          .apiKeys()
+          .ensureRegistered(
+              settings.workspace(),
+              secret,
+              EnumSet.allOf(Scope.class),
+              settings.bootstrapRateLimit())) {
+        case REGISTERED ->
+            LOG.info(
+                "workspace {}: bootstrap key {} registered",
+                settings.workspace(),
+                ApiKeySecrets.publicId(secret));
+        case REVOKED ->
+            LOG.warn(
+                "TOUCHLINE_BOOTSTRAP_KEY ({}) was revoked; it stays revoked",
+                ApiKeySecrets.publicId(secret));
+        case ALREADY_REGISTERED -> {}
       }
       return Optional.empty();
     }
-    if (!keys.isEmpty()) {
+    if (!engine.apiKeys().list(settings.workspace()).isEmpty()) {
       return Optional.empty();
     }
     var issued =

@@ -30,10 +30,7 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
   @Override
   public ApiKey register(
       WorkspaceId workspace, String secret, Set<Scope> scopes, RateLimit rateLimit) {
-    if (!ApiKeySecrets.isWellFormed(secret)) {
-      throw new IllegalArgumentException(
-          "secret: not a well-formed key (tl_live_<32 letters/digits>_<6-char checksum>)");
-    }
+    requireWellFormed(secret);
     ApiKey key =
         new ApiKey(
             ApiKeySecrets.publicId(secret),
@@ -48,6 +45,22 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
   }
 
   @Override
+  public Registration ensureRegistered(
+      WorkspaceId workspace, String secret, Set<Scope> scopes, RateLimit rateLimit) {
+    requireWellFormed(secret);
+    String hash = ApiKeySecrets.hash(secret);
+    return keys.listByWorkspace(workspace).stream()
+        .filter(k -> k.hash().equals(hash))
+        .findFirst()
+        .map(k -> k.revoked() ? Registration.REVOKED : Registration.ALREADY_REGISTERED)
+        .orElseGet(
+            () -> {
+              register(workspace, secret, scopes, rateLimit);
+              return Registration.REGISTERED;
+            });
+  }
+
+  @Override
   public boolean revoke(WorkspaceId workspace, String keyId) {
     return keys.revoke(workspace, keyId);
   }
@@ -55,5 +68,12 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
   @Override
   public List<ApiKey> list(WorkspaceId workspace) {
     return keys.listByWorkspace(workspace);
+  }
+
+  private static void requireWellFormed(String secret) {
+    if (!ApiKeySecrets.isWellFormed(secret)) {
+      throw new IllegalArgumentException(
+          "secret: not a well-formed key (tl_live_<32 letters/digits>_<6-char checksum>)");
+    }
   }
 }

@@ -21,6 +21,26 @@ public interface ManageApiKeysUseCase {
    */
   ApiKey register(WorkspaceId workspace, String secret, Set<Scope> scopes, RateLimit rateLimit);
 
+  /**
+   * Registers an operator's secret unless the workspace knows it already (a bootstrap key given to
+   * every start of a process): one listing, and a write only the first time. A secret revoked
+   * earlier stays revoked.
+   *
+   * @throws IllegalArgumentException when the secret is not a well-formed key
+   */
+  Registration ensureRegistered(
+      WorkspaceId workspace, String secret, Set<Scope> scopes, RateLimit rateLimit);
+
+  /** What {@link #ensureRegistered} found. */
+  enum Registration {
+    /** The secret was not known: it is registered now. */
+    REGISTERED,
+    /** The secret was registered before and is live. */
+    ALREADY_REGISTERED,
+    /** The secret was registered before and revoked since: it stays revoked. */
+    REVOKED
+  }
+
   /** Revokes a key; false when the workspace has no key with that id. */
   boolean revoke(WorkspaceId workspace, String keyId);
 

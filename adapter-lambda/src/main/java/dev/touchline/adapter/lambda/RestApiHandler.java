@@ -1,4 +1,4 @@
-package dev.touchline.lambda;
+package dev.touchline.adapter.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

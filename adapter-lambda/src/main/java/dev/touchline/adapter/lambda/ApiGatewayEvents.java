@@ -1,4 +1,4 @@
-package dev.touchline.lambda;
+package dev.touchline.adapter.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;

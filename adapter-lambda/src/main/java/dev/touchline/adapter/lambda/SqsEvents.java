@@ -1,4 +1,4 @@
-package dev.touchline.lambda;
+package dev.touchline.adapter.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;

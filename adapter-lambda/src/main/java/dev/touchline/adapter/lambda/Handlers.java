@@ -1,4 +1,4 @@
-package dev.touchline.lambda;
+package dev.touchline.adapter.lambda;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.crac.Core;
 
 /**
  * The injector of an execution environment, built once (outside any handler method) from the
@@ -24,6 +25,13 @@ final class Handlers {
   private static final Logger LOG = Logger.getLogger(Handlers.class.getName());
   private static volatile Injector injector;
 
+  /**
+   * The priming hook, held here: the CRaC context keeps its resources only weakly, so one not
+   * referenced elsewhere would be collected before the snapshot.
+   */
+  @SuppressWarnings({"unused", "FieldCanBeLocal"})
+  private static Priming priming;
+
   private Handlers() {}
 
   static Injector injector() {
@@ -31,10 +39,14 @@ final class Handlers {
     if (i == null) {
       synchronized (Handlers.class) {
         if (injector == null) {
-          injector =
-              Guice.createInjector(
-                  Stage.PRODUCTION,
-                  new TouchlineLambdaModule(LambdaSettings.from(System.getenv())));
+          LambdaSettings settings = LambdaSettings.from(System.getenv());
+          Injector created =
+              Guice.createInjector(Stage.PRODUCTION, new TouchlineLambdaModule(settings));
+          if (settings.priming()) {
+            priming = created.getInstance(Priming.class);
+            Core.getGlobalContext().register(priming);
+          }
+          injector = created;
         }
         i = injector;
       }

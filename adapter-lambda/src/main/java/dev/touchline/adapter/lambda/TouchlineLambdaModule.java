@@ -1,4 +1,4 @@
-package dev.touchline.lambda;
+package dev.touchline.adapter.lambda;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -8,12 +8,19 @@ import dev.touchline.adapter.dynamodb.DynamoDbStore;
 import dev.touchline.adapter.sqs.EnvelopeProcessor;
 import dev.touchline.adapter.sqs.MessageBatch;
 import dev.touchline.adapter.sqs.SqsConsumerSettings;
+import dev.touchline.adapter.sqs.SqsEventPublisher;
+import dev.touchline.adapter.sqs.SqsEventQueue;
 import dev.touchline.adapter.sqs.SqsTriggerSink;
 import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.ApiKeySecrets;
+import dev.touchline.core.domain.apikey.RateLimit;
+import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.trigger.Trigger;
 import dev.touchline.core.port.out.TriggerSink;
 import dev.touchline.core.wire.TouchlineApi;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
@@ -23,6 +30,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The functions' wiring: the engine on DynamoDB, its API, and the SQS batch worker. The SDK clients
@@ -31,6 +39,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class TouchlineLambdaModule extends AbstractModule {
   private static final Logger TRIGGERS = Logger.getLogger("dev.touchline.triggers");
+  private static final Logger LOG = Logger.getLogger(TouchlineLambdaModule.class.getName());
 
   private final LambdaSettings settings;
 
@@ -55,27 +64,71 @@ public final class TouchlineLambdaModule extends AbstractModule {
     return b.build();
   }
 
+  /** The SQS client, built only when a queue is set (at the first use). */
   @Provides
   @Singleton
-  Touchline engine(DynamoDbClient dynamoDb) {
+  Optional<SqsClient> sqs() {
+    if (settings.queueUrl().isEmpty() && settings.triggerQueueUrl().isEmpty()) {
+      return Optional.empty();
+    }
+    SqsClientBuilder b =
+        SqsClient.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(Region.of(settings.region()))
+            .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+    settings.sqsEndpoint().ifPresent(b::endpointOverride);
+    return Optional.of(b.build());
+  }
+
+  @Provides
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** The workflow queue when one is set, else the log. */
+  @Provides
+  @Singleton
+  TriggerSink triggerSink(Optional<SqsClient> sqs) {
+    return settings
+        .triggerQueueUrl()
+        .<TriggerSink>map(url -> new SqsTriggerSink(sqs.orElseThrow(), url))
+        .orElse(TouchlineLambdaModule::log);
+  }
+
+  /** The engine; the bootstrap key, when set, is registered by the first start that lacks it. */
+  @Provides
+  @Singleton
+  Touchline engine(
+      DynamoDbClient dynamoDb, Optional<SqsClient> sqs, Clock clock, TriggerSink triggers) {
     DynamoDbStore store = new DynamoDbStore(dynamoDb, settings.table());
-    TriggerSink sink =
-        settings
-            .triggerQueueUrl()
-            .<TriggerSink>map(url -> new SqsTriggerSink(sqs(), url))
-            .orElse(TouchlineLambdaModule::log);
-    return DynamoDbStorage.on(store, Clock.systemUTC())
-        .configure(Touchline.builder())
-        .batchConcurrency(settings.batchConcurrency())
-        .configRefresh(settings.configRefresh())
-        .triggerSink(sink)
-        .build();
+    Touchline.Builder builder =
+        DynamoDbStorage.on(store, clock)
+            .configure(Touchline.builder())
+            .clock(clock)
+            .batchConcurrency(settings.batchConcurrency())
+            .configRefresh(settings.configRefresh())
+            .triggerSink(triggers);
+    settings
+        .queueUrl()
+        .ifPresent(
+            url ->
+                builder.eventQueue(
+                    new SqsEventQueue(
+                        new SqsEventPublisher(
+                            sqs.orElseThrow(),
+                            url,
+                            SqsConsumerSettings.MAX_MESSAGE_BYTES,
+                            clock))));
+    Touchline engine = builder.build();
+    settings.bootstrapKey().ifPresent(secret -> bootstrap(engine, secret));
+    return engine;
   }
 
   @Provides
   @Singleton
   TouchlineApi api(Touchline engine) {
-    return new TouchlineApi(engine);
+    return new TouchlineApi(engine, settings.asynchronous());
   }
 
   @Provides
@@ -99,12 +152,18 @@ public final class TouchlineLambdaModule extends AbstractModule {
             workers));
   }
 
-  private SqsClient sqs() {
-    return SqsClient.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .region(Region.of(settings.region()))
-        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-        .build();
+  private void bootstrap(Touchline engine, String secret) {
+    String id = ApiKeySecrets.publicId(secret);
+    switch (engine
+        .apiKeys()
+        .ensureRegistered(
+            settings.workspace(), secret, EnumSet.allOf(Scope.class), RateLimit.DEFAULT)) {
+      case REGISTERED ->
+          LOG.info("workspace " + settings.workspace() + ": bootstrap key " + id + " registered");
+      case REVOKED ->
+          LOG.warning("TOUCHLINE_BOOTSTRAP_KEY (" + id + ") was revoked; it stays revoked");
+      case ALREADY_REGISTERED -> {}
+    }
   }
 
   private static void log(Trigger t) {

@@ -1,4 +1,4 @@
-package dev.touchline.lambda;
+package dev.touchline.adapter.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,7 @@ import com.google.inject.util.Modules;
 import dev.touchline.adapter.dynamodb.DynamoDbStore;
 import dev.touchline.adapter.sqs.Envelope;
 import dev.touchline.core.Touchline;
+import dev.touchline.core.domain.apikey.ApiKeySecrets;
 import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.workspace.WorkspaceId;
@@ -31,11 +32,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The three handlers through the Guice wiring, on DynamoDB Local, with real event JSON. */
 @Timeout(120)
 class HandlersTest {
   private static AmazonDynamoDBLocal local;
+  private static DynamoDbClient client;
   private static Injector injector;
   private static String key;
 
@@ -43,22 +46,29 @@ class HandlersTest {
   static void start() {
     System.setProperty("ddb.local.telemetry", "false");
     local = DynamoDBEmbedded.create();
-    DynamoDbClient client = local.dynamoDbClient();
+    client = local.dynamoDbClient();
     new DynamoDbStore(client, "handlers").createTableIfMissing(false);
     LambdaSettings settings =
         LambdaSettings.from(
             Map.of("AWS_REGION", "eu-west-1", "TOUCHLINE_DYNAMODB_TABLE", "handlers"));
-    injector =
-        Guice.createInjector(
-            Stage.PRODUCTION,
-            Modules.override(new TouchlineLambdaModule(settings))
-                .with(b -> b.bind(DynamoDbClient.class).toInstance(client)));
+    injector = injector(settings);
     key =
         injector
             .getInstance(Touchline.class)
             .apiKeys()
             .issue(new WorkspaceId("default"), EnumSet.allOf(Scope.class), RateLimit.DEFAULT)
             .secret();
+  }
+
+  private static Injector injector(LambdaSettings settings) {
+    return Guice.createInjector(
+        Stage.PRODUCTION,
+        Modules.override(new TouchlineLambdaModule(settings))
+            .with(b -> b.bind(DynamoDbClient.class).toInstance(client)));
+  }
+
+  private static int items() {
+    return client.scan(b -> b.tableName("handlers").select(Select.COUNT)).count();
   }
 
   @AfterAll
@@ -133,6 +143,46 @@ class HandlersTest {
   }
 
   @Test
+  void priming_readsTheTableWithAKeyThatExistsNowhere_andWritesNothing() {
+    int before = items();
+
+    List<Integer> answered = injector.getInstance(Priming.class).prime();
+
+    assertThat(answered)
+        .as("HTTP API and REST API requests, each refused")
+        .containsExactly(401, 401);
+    assertThat(items()).isEqualTo(before);
+  }
+
+  @Test
+  void theBootstrapKey_isRegisteredByTheFirstStart_only_andServes() {
+    String secret = ApiKeySecrets.generate();
+    Map<String, String> env =
+        Map.of(
+            "AWS_REGION", "eu-west-1",
+            "TOUCHLINE_DYNAMODB_TABLE", "handlers",
+            "TOUCHLINE_WORKSPACE", "boot",
+            "TOUCHLINE_BOOTSTRAP_KEY", secret);
+
+    injector(LambdaSettings.from(env));
+    Injector second = injector(LambdaSettings.from(env));
+
+    assertThat(second.getInstance(Touchline.class).apiKeys().list(new WorkspaceId("boot")))
+        .singleElement()
+        .satisfies(k -> assertThat(k.scopes()).containsExactlyInAnyOrder(Scope.values()));
+    APIGatewayV2HTTPEvent get = http("http-get-contact.json");
+    get.getHeaders().replaceAll((n, v) -> v.replace(key, secret));
+    assertThat(new HttpApiHandler(second).handleRequest(get, null).getStatusCode())
+        .as("the bootstrap key is accepted (the contact is unknown in its workspace)")
+        .isEqualTo(404);
+    assertThatThrownBy(
+            () ->
+                LambdaSettings.from(
+                    Map.of("AWS_REGION", "x", "TOUCHLINE_BOOTSTRAP_KEY", "tl_live_123")))
+        .hasMessageStartingWith("TOUCHLINE_BOOTSTRAP_KEY is not a Touchline key");
+  }
+
+  @Test
   void settingsThatDoNotHold_stopTheStartNamingTheVariable() {
     assertThatThrownBy(() -> LambdaSettings.from(Map.of())).hasMessage("AWS_REGION is not set");
     assertThatThrownBy(
@@ -149,5 +199,22 @@ class HandlersTest {
     assertThatThrownBy(
             () -> LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_WORKSPACE", "a b")))
         .hasMessageStartingWith("TOUCHLINE_WORKSPACE: ");
+    assertThatThrownBy(
+            () -> LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_INGEST_MODE", "async")))
+        .hasMessage(
+            "TOUCHLINE_INGEST_MODE=async needs the events queue: set TOUCHLINE_SQS_QUEUE_URL");
+    assertThatThrownBy(
+            () -> LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_INGEST_MODE", "later")))
+        .hasMessage("TOUCHLINE_INGEST_MODE must be sync or async, not 'later'");
+    assertThatThrownBy(
+            () ->
+                LambdaSettings.from(
+                    Map.of("AWS_REGION", "x", "TOUCHLINE_DYNAMODB_ENDPOINT", "localhost:8000")))
+        .hasMessageStartingWith("TOUCHLINE_DYNAMODB_ENDPOINT: not an endpoint URI");
+    assertThatThrownBy(
+            () ->
+                LambdaSettings.from(
+                    Map.of("AWS_REGION", "x", "TOUCHLINE_SNAPSTART_PRIMING", "yes")))
+        .hasMessage("TOUCHLINE_SNAPSTART_PRIMING must be true or false, not 'yes'");
   }
 }

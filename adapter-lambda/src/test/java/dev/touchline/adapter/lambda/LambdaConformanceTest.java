@@ -7,15 +7,15 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.touchline.adapter.dynamodb.DynamoDbStore;
 import dev.touchline.testkit.scenario.ConformanceSuite;
 import dev.touchline.testkit.scenario.ScenarioTarget;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
@@ -35,7 +35,7 @@ class LambdaConformanceTest extends ConformanceSuite {
     local = DynamoDBEmbedded.create();
     DynamoDbClient client = local.dynamoDbClient();
     new DynamoDbStore(client, "conformance").createTableIfMissing(false);
-    recording = recording(client);
+    recording = InterceptedDynamoDb.wrap(client, LambdaConformanceTest::record);
   }
 
   @AfterAll
@@ -55,37 +55,18 @@ class LambdaConformanceTest extends ConformanceSuite {
     return new LambdaTarget(recording, "conformance");
   }
 
-  /**
-   * The client, recording the IAM action of every call (a transaction as the actions of its parts,
-   * which is what IAM checks).
-   */
-  private static DynamoDbClient recording(DynamoDbClient client) {
-    return (DynamoDbClient)
-        Proxy.newProxyInstance(
-            DynamoDbClient.class.getClassLoader(),
-            new Class<?>[] {DynamoDbClient.class},
-            (proxy, method, args) -> {
-              if (args != null && args.length == 1) {
-                if (args[0] instanceof TransactWriteItemsRequest tx) {
-                  tx.transactItems()
-                      .forEach(
-                          item -> {
-                            if (item.put() != null) CALLS.add("dynamodb:PutItem");
-                            if (item.update() != null) CALLS.add("dynamodb:UpdateItem");
-                            if (item.delete() != null) CALLS.add("dynamodb:DeleteItem");
-                            if (item.conditionCheck() != null)
-                              CALLS.add("dynamodb:ConditionCheckItem");
-                          });
-                } else if (args[0].getClass().getSimpleName().endsWith("Request")) {
-                  String name = args[0].getClass().getSimpleName();
-                  CALLS.add("dynamodb:" + name.substring(0, name.length() - "Request".length()));
-                }
-              }
-              try {
-                return method.invoke(client, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+  /** The IAM actions of a call (a transaction's are those of its parts: what IAM checks). */
+  private static void record(SdkRequest request) {
+    if (request instanceof TransactWriteItemsRequest tx) {
+      for (TransactWriteItem item : tx.transactItems()) {
+        if (item.put() != null) CALLS.add("dynamodb:PutItem");
+        if (item.update() != null) CALLS.add("dynamodb:UpdateItem");
+        if (item.delete() != null) CALLS.add("dynamodb:DeleteItem");
+        if (item.conditionCheck() != null) CALLS.add("dynamodb:ConditionCheckItem");
+      }
+    } else {
+      String name = request.getClass().getSimpleName();
+      CALLS.add("dynamodb:" + name.substring(0, name.length() - "Request".length()));
+    }
   }
 }

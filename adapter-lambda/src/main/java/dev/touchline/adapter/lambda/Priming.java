@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.google.inject.Inject;
 import dev.touchline.core.Touchline;
 import dev.touchline.core.domain.apikey.ApiKeySecrets;
+import dev.touchline.core.port.in.IngestCommand;
+import dev.touchline.core.port.in.IngestItem;
 import dev.touchline.core.wire.EventRequestDecoder;
 import dev.touchline.core.wire.TouchlineApi;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,7 @@ import org.crac.Resource;
 final class Priming implements Resource {
   private static final Logger LOG = Logger.getLogger(Priming.class.getName());
   private static final String BATCH =
-      "{\"batch\":[{\"event\":\"signup\",\"email\":\"primer@example.com\","
+      "{\"events\":[{\"event\":\"signup\",\"email\":\"primer@example.com\","
           + "\"properties\":{\"plan\":\"pro\"},\"timestamp\":\"2026-01-01T00:00:00Z\"},"
           + "{\"event\":\"purchase\",\"phone\":\"+14155550100\","
           + "\"properties\":{\"orderId\":\"o-1\",\"amount\":12.5}}]}";
@@ -41,10 +43,18 @@ final class Priming implements Resource {
     this.engine = engine;
   }
 
-  /** Runs the requests and returns the statuses answered (each 401: the key is unknown). */
+  /**
+   * Runs the requests and returns the statuses answered (each 401: the key is unknown).
+   *
+   * @throws IllegalStateException when the sample batch no longer decodes into valid events
+   */
   List<Integer> prime() {
-    new EventRequestDecoder(engine.limits())
-        .decode(BATCH.getBytes(StandardCharsets.UTF_8), Optional.empty());
+    IngestCommand decoded =
+        new EventRequestDecoder(engine.limits())
+            .decode(BATCH.getBytes(StandardCharsets.UTF_8), Optional.empty());
+    if (!decoded.items().stream().allMatch(IngestItem.Valid.class::isInstance)) {
+      throw new IllegalStateException("the priming batch no longer decodes: " + decoded.items());
+    }
     String unknownKey = ApiKeySecrets.generate();
 
     APIGatewayV2HTTPEvent http = new APIGatewayV2HTTPEvent();

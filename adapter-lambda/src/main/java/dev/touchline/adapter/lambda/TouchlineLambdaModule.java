@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -42,9 +43,23 @@ public final class TouchlineLambdaModule extends AbstractModule {
   private static final Logger LOG = Logger.getLogger(TouchlineLambdaModule.class.getName());
 
   private final LambdaSettings settings;
+  private final Supplier<DynamoDbClient> dynamoDb;
+  private long clientNanos;
+  private long engineNanos;
+  private long bootstrapNanos;
 
+  /** The wiring, building the DynamoDB client when the injector asks for it. */
   public TouchlineLambdaModule(LambdaSettings settings) {
+    this(settings, () -> dynamoDbClient(settings));
+  }
+
+  /**
+   * The wiring with a DynamoDB client made elsewhere: at init, {@link Handlers} builds it on a
+   * second thread while the injector is created.
+   */
+  TouchlineLambdaModule(LambdaSettings settings, Supplier<DynamoDbClient> dynamoDb) {
     this.settings = settings;
+    this.dynamoDb = dynamoDb;
   }
 
   @Override
@@ -52,9 +67,11 @@ public final class TouchlineLambdaModule extends AbstractModule {
     bind(LambdaSettings.class).toInstance(settings);
   }
 
-  @Provides
-  @Singleton
-  DynamoDbClient dynamoDb() {
+  /**
+   * The functions' DynamoDB client: the url-connection HTTP client, the region and credentials of
+   * the Lambda environment.
+   */
+  static DynamoDbClient dynamoDbClient(LambdaSettings settings) {
     DynamoDbClientBuilder b =
         DynamoDbClient.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -62,6 +79,32 @@ public final class TouchlineLambdaModule extends AbstractModule {
             .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
     settings.dynamoDbEndpoint().ifPresent(b::endpointOverride);
     return b.build();
+  }
+
+  @Provides
+  @Singleton
+  DynamoDbClient dynamoDb() {
+    long start = System.nanoTime();
+    try {
+      return dynamoDb.get();
+    } finally {
+      clientNanos = System.nanoTime() - start;
+    }
+  }
+
+  /**
+   * Where the injector's creation went, in milliseconds: the DynamoDB client (built, or waited for
+   * when built on another thread), the engine, the bootstrap key's check; the rest of the
+   * injector's time is Guice's own.
+   */
+  String timings() {
+    return "DynamoDB client "
+        + clientNanos / 1_000_000
+        + " ms, engine "
+        + engineNanos / 1_000_000
+        + " ms, bootstrap key "
+        + bootstrapNanos / 1_000_000
+        + " ms";
   }
 
   /** The SQS client, built only when a queue is set (at the first use). */
@@ -101,6 +144,7 @@ public final class TouchlineLambdaModule extends AbstractModule {
   @Singleton
   Touchline engine(
       DynamoDbClient dynamoDb, Optional<SqsClient> sqs, Clock clock, TriggerSink triggers) {
+    long start = System.nanoTime();
     DynamoDbStore store = new DynamoDbStore(dynamoDb, settings.table());
     Touchline.Builder builder =
         DynamoDbStorage.on(store, clock)
@@ -121,7 +165,10 @@ public final class TouchlineLambdaModule extends AbstractModule {
                             SqsConsumerSettings.MAX_MESSAGE_BYTES,
                             clock))));
     Touchline engine = builder.build();
+    long built = System.nanoTime();
     settings.bootstrapKey().ifPresent(secret -> bootstrap(engine, secret));
+    bootstrapNanos = System.nanoTime() - built;
+    engineNanos = built - start;
     return engine;
   }
 

@@ -15,18 +15,20 @@ import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.identity.IdentityType;
 import dev.touchline.core.domain.paging.PageRequest;
 import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.testkit.lambda.EventJson;
 import dev.touchline.testkit.lambda.FakeRuntimeApi;
 import dev.touchline.testkit.lambda.FakeRuntimeApi.Invocation;
+import dev.touchline.testkit.lambda.FunctionProcess;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +88,7 @@ class RuntimeClientIT {
   @Test
   void theHttpApiFunction_answersEventsAndQueries_throughTheRuntimeLoop() throws Exception {
     try (FakeRuntimeApi runtime = new FakeRuntimeApi();
-        Function function = Function.start(runtime, "HttpApiHandler")) {
+        FunctionProcess function = start(runtime, "HttpApiHandler")) {
       JsonNode created =
           JSON.readTree(
               runtime
@@ -120,7 +122,7 @@ class RuntimeClientIT {
   @Test
   void theSqsFunction_ingestsEnvelopes_andReportsExactlyTheFailedMessages() throws Exception {
     try (FakeRuntimeApi runtime = new FakeRuntimeApi();
-        Function function = Function.start(runtime, "SqsHandler")) {
+        FunctionProcess function = start(runtime, "SqsHandler")) {
       String good =
           new Envelope(
                   new WorkspaceId("default"),
@@ -129,11 +131,8 @@ class RuntimeClientIT {
                   "{\"event\":\"signup\",\"email\":\"queued@example.com\",\"messageId\":\"q-1\"}")
               .write();
       String event =
-          "{\"Records\":["
-              + sqsRecord("m-good", good)
-              + ","
-              + sqsRecord("m-poison", "not an envelope")
-              + "]}";
+          EventJson.sqs(
+              List.of(Map.entry("m-good", good), Map.entry("m-poison", "not an envelope")));
 
       Invocation answer = runtime.invoke(event, ANSWER);
 
@@ -167,119 +166,36 @@ class RuntimeClientIT {
     }
   }
 
-  private static String httpEvent(String method, String path, String query, String body)
-      throws Exception {
-    Map<String, Object> event = new HashMap<>();
-    event.put("version", "2.0");
-    event.put("routeKey", "$default");
-    event.put("rawPath", path);
-    event.put("rawQueryString", query);
-    event.put(
-        "headers", Map.of("authorization", "Bearer " + KEY, "content-type", "application/json"));
-    event.put(
-        "requestContext",
-        Map.of(
-            "accountId", "123456789012",
-            "apiId", "api",
-            "stage", "$default",
-            "requestId", "r-" + System.nanoTime(),
-            "http",
-                Map.of(
-                    "method",
-                    method,
-                    "path",
-                    path,
-                    "protocol",
-                    "HTTP/1.1",
-                    "sourceIp",
-                    "203.0.113.7")));
-    if (body != null) {
-      event.put("body", body);
-    }
-    event.put("isBase64Encoded", false);
-    return JSON.writeValueAsString(event);
+  private static String httpEvent(String method, String path, String query, String body) {
+    return EventJson.httpApi(
+        method,
+        path,
+        query,
+        Map.of("authorization", "Bearer " + KEY, "content-type", "application/json"),
+        body);
   }
 
-  private static String sqsRecord(String id, String body) throws Exception {
-    return JSON.writeValueAsString(
+  /** The deployable jar with the runtime client, run as a function of the given handler. */
+  private static FunctionProcess start(FakeRuntimeApi runtime, String handler) {
+    Path jar = Path.of("target", "touchline-lambda.jar");
+    assertThat(jar).as("the deployable jar (built by package)").exists();
+    List<Path> classpath = new ArrayList<>(List.of(jar));
+    Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(
+            p ->
+                p.contains("aws-lambda-java-runtime-interface-client")
+                    || p.contains("aws-lambda-java-serialization"))
+        .map(Path::of)
+        .forEach(classpath::add);
+    return FunctionProcess.start(
+        runtime,
+        classpath,
+        "dev.touchline.adapter.lambda." + handler + "::handleRequest",
         Map.of(
-            "messageId",
-            id,
-            "receiptHandle",
-            "handle-" + id,
-            "body",
-            body,
-            "attributes",
-            Map.of("ApproximateReceiveCount", "1"),
-            "messageAttributes",
-            Map.of(),
-            "md5OfBody",
-            "",
-            "eventSource",
-            "aws:sqs",
-            "eventSourceARN",
-            "arn:aws:sqs:eu-west-1:123456789012:events",
-            "awsRegion",
-            "eu-west-1"));
-  }
-
-  /** A child JVM running the runtime interface client on the deployable jar. */
-  private record Function(Process process, Path logFile) implements AutoCloseable {
-
-    static Function start(FakeRuntimeApi runtime, String handler) throws Exception {
-      Path jar = Path.of("target", "touchline-lambda.jar").toAbsolutePath();
-      assertThat(jar).as("the deployable jar (built by package)").exists();
-      String runtimeJars =
-          Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-              .filter(
-                  p ->
-                      p.contains("aws-lambda-java-runtime-interface-client")
-                          || p.contains("aws-lambda-java-serialization"))
-              .reduce((a, b) -> a + File.pathSeparator + b)
-              .orElseThrow();
-      Path log = Files.createTempFile("touchline-function-", ".log");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-XX:+TieredCompilation",
-                  "-XX:TieredStopAtLevel=1",
-                  "-cp",
-                  jar + File.pathSeparator + runtimeJars,
-                  "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-                  "dev.touchline.adapter.lambda." + handler + "::handleRequest")
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      Map<String, String> env = pb.environment();
-      env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
-      env.put("AWS_REGION", "eu-west-1");
-      env.put("AWS_ACCESS_KEY_ID", "local");
-      env.put("AWS_SECRET_ACCESS_KEY", "local");
-      env.put("AWS_LAMBDA_FUNCTION_NAME", "touchline-" + handler);
-      env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
-      env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-      env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/touchline");
-      env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
-      env.put("TOUCHLINE_DYNAMODB_ENDPOINT", endpoint);
-      env.put("TOUCHLINE_DYNAMODB_TABLE", TABLE);
-      env.put("TOUCHLINE_BOOTSTRAP_KEY", KEY);
-      return new Function(pb.start(), log);
-    }
-
-    String log() {
-      try {
-        return "function log:\n" + Files.readString(logFile);
-      } catch (Exception e) {
-        return "function log unreadable: " + e;
-      }
-    }
-
-    @Override
-    public void close() throws Exception {
-      process.destroy();
-      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-      Files.deleteIfExists(logFile);
-    }
+            "AWS_ACCESS_KEY_ID", "local",
+            "AWS_SECRET_ACCESS_KEY", "local",
+            "TOUCHLINE_DYNAMODB_ENDPOINT", endpoint,
+            "TOUCHLINE_DYNAMODB_TABLE", TABLE,
+            "TOUCHLINE_BOOTSTRAP_KEY", KEY));
   }
 }

@@ -189,6 +189,22 @@ class TemplateTest {
               "dynamodb:UpdateItem",
               "dynamodb:DeleteItem");
     }
+    for (String f : List.of("ApiFunction", "EventsFunction")) {
+      String name =
+          template.resource(f).path("Properties").path("FunctionName").path("Fn::Sub").asText();
+      assertThat(
+              template
+                  .resource(f + "LogGroup")
+                  .path("Properties")
+                  .path("LogGroupName")
+                  .path("Fn::Sub")
+                  .asText())
+          .as("the log group Lambda writes " + f + "'s logs to")
+          .isEqualTo("/aws/lambda/" + name);
+      assertThat(template.actions(template.roleOf(f)))
+          .as("the template makes the log group; the role need not")
+          .doesNotContain("logs:CreateLogGroup");
+    }
     assertThat(template.actions("ApiFunctionRole"))
         .contains("sqs:SendMessage")
         .doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage");

@@ -42,6 +42,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * mvn -q -pl bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar dev.touchline.bench.lambda.ColdStartBenchmark [runs]
  * </pre>
+ *
+ * The function gets the template's settings, queues included; {@code
+ * -Dtouchline.coldstart.noQueues=true} leaves the queues out (no SQS client built).
  */
 public final class ColdStartBenchmark {
   private static final Duration ANSWER = Duration.ofSeconds(60);
@@ -97,13 +100,19 @@ public final class ColdStartBenchmark {
             .build()) {
       new DynamoDbStore(client, TABLE).createTableIfMissing(false);
     }
-    Map<String, String> env =
-        Map.of(
-            "AWS_ACCESS_KEY_ID", "local",
-            "AWS_SECRET_ACCESS_KEY", "local",
-            "TOUCHLINE_DYNAMODB_ENDPOINT", endpoint,
-            "TOUCHLINE_DYNAMODB_TABLE", TABLE,
-            "TOUCHLINE_BOOTSTRAP_KEY", KEY);
+    // As the template configures the API function: both queues set (no SQS call is made: no rule
+    // fires a trigger and the mode is sync), so the SQS client is built at init too.
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("AWS_ACCESS_KEY_ID", "local");
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("TOUCHLINE_DYNAMODB_ENDPOINT", endpoint);
+    env.put("TOUCHLINE_DYNAMODB_TABLE", TABLE);
+    env.put("TOUCHLINE_BOOTSTRAP_KEY", KEY);
+    if (!Boolean.getBoolean("touchline.coldstart.noQueues")) {
+      env.put("TOUCHLINE_SQS_ENDPOINT", "http://127.0.0.1:9");
+      env.put("TOUCHLINE_SQS_QUEUE_URL", "http://127.0.0.1:9/000000000000/events");
+      env.put("TOUCHLINE_SQS_TRIGGER_QUEUE_URL", "http://127.0.0.1:9/000000000000/triggers");
+    }
     try {
       // one of each first, not counted: the OS's file cache and DynamoDB Local warm up
       cold(classpath, "dev.touchline.bench.lambda.PlainHandler::handleRequest", env, -1);

@@ -183,6 +183,25 @@ class HandlersTest {
   }
 
   @Test
+  void newKey_printsAWellFormedKeyThatTheSettingsAccept() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream console = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      NewKey.main(new String[0]);
+    } finally {
+      System.setOut(console);
+    }
+    String key = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+
+    assertThat(ApiKeySecrets.isWellFormed(key)).as(key).isTrue();
+    assertThat(
+            LambdaSettings.from(Map.of("AWS_REGION", "x", "TOUCHLINE_BOOTSTRAP_KEY", key))
+                .bootstrapKey())
+        .contains(key);
+  }
+
+  @Test
   void settingsThatDoNotHold_stopTheStartNamingTheVariable() {
     assertThatThrownBy(() -> LambdaSettings.from(Map.of())).hasMessage("AWS_REGION is not set");
     assertThatThrownBy(

@@ -46,6 +46,7 @@ public final class ServerSettings {
       @Value("${touchline.bootstrap-key:}") String bootstrapKey,
       @Value("${touchline.bootstrap-key-burst:200}") long bootstrapBurst,
       @Value("${touchline.bootstrap-key-per-second:100}") double bootstrapPerSecond,
+      @Value("${touchline.bootstrap-rate-limit:}") String bootstrapRateLimit,
       @Value("${touchline.workspace:default}") String workspace,
       @Value("${touchline.max-body-bytes:1048576}") int maxBodyBytes,
       @Value("${touchline.dynamodb.table:touchline}") String dynamoDbTable,
@@ -60,7 +61,10 @@ public final class ServerSettings {
     this.configFile = blankToEmpty(configFile).map(Path::of);
     this.bootstrapKey = blankToEmpty(bootstrapKey);
     try {
-      this.bootstrapRateLimit = new RateLimit(bootstrapBurst, bootstrapPerSecond);
+      this.bootstrapRateLimit =
+          blankToEmpty(bootstrapRateLimit)
+              .map(ServerSettings::bootstrapRateLimit)
+              .orElseGet(() -> new RateLimit(bootstrapBurst, bootstrapPerSecond));
       this.workspace = new WorkspaceId(workspace.trim());
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException("touchline bootstrap settings: " + e.getMessage(), e);
@@ -119,6 +123,15 @@ public final class ServerSettings {
   /** A workspace configuration document to install in the default workspace at start-up. */
   public Optional<Path> configFile() {
     return configFile;
+  }
+
+  private static RateLimit bootstrapRateLimit(String text) {
+    try {
+      return RateLimit.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "touchline.bootstrap-rate-limit (TOUCHLINE_BOOTSTRAP_RATE_LIMIT): " + e.getMessage(), e);
+    }
   }
 
   public Optional<String> bootstrapKey() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchline.core.domain.apikey.ApiKeySecrets;
+import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -49,6 +50,30 @@ class StartupTest {
       assertThat(started.output()).containsOnlyOnce(generated);
       assertThat(server.get("/v1/workspace/config", generated).statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void theBootstrapKeysRateLimit_isTheOneConfigured_andOverItTheKeyGets429() {
+    String secret = ApiKeySecrets.generate();
+    try (RunningServer server =
+        RunningServer.start(
+            Map.of(
+                "touchline.bootstrap-key", secret, "touchline.bootstrap-rate-limit", "0.01,2"))) {
+      assertThat(server.engine().apiKeys().list(new WorkspaceId("default")))
+          .singleElement()
+          .satisfies(k -> assertThat(k.rateLimit()).isEqualTo(new RateLimit(2, 0.01)));
+      assertThat(server.get("/v1/events", secret).statusCode()).isEqualTo(200);
+      assertThat(server.get("/v1/events", secret).statusCode()).isEqualTo(200);
+      assertThat(server.get("/v1/events", secret).statusCode()).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void aBootstrapRateLimitPastItsBounds_stopsTheStartNamingTheSetting() {
+    assertThatThrownBy(() -> RunningServer.start(Map.of("touchline.bootstrap-rate-limit", "10001")))
+        .hasStackTraceContaining(
+            "touchline.bootstrap-rate-limit (TOUCHLINE_BOOTSTRAP_RATE_LIMIT): a rate limit is"
+                + " <requests per second>[,<burst>]");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.touchline.adapter.lambda;
 
 import dev.touchline.core.domain.apikey.ApiKeySecrets;
+import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.Set;
  *     workspaces whose envelopes the SQS function ingests
  * @param bootstrapKey {@code TOUCHLINE_BOOTSTRAP_KEY}: a key with every scope on {@code workspace},
  *     registered at the first start that finds it unknown
+ * @param bootstrapRateLimit {@code TOUCHLINE_BOOTSTRAP_RATE_LIMIT}: the bootstrap key's rate limit
+ *     when it is registered ({@code <requests per second>[,<burst>]}, default {@code 100,200})
  * @param queueUrl {@code TOUCHLINE_SQS_QUEUE_URL}: the events queue
  * @param asynchronous {@code TOUCHLINE_INGEST_MODE} ({@code sync} or {@code async}, default {@code
  *     sync}): whether {@code POST /v1/events} queues the events (202) instead of ingesting them
@@ -44,6 +47,7 @@ public record LambdaSettings(
     WorkspaceId workspace,
     Set<WorkspaceId> workspaces,
     Optional<String> bootstrapKey,
+    RateLimit bootstrapRateLimit,
     Optional<String> queueUrl,
     boolean asynchronous,
     Optional<String> triggerQueueUrl,
@@ -61,6 +65,7 @@ public record LambdaSettings(
           "TOUCHLINE_WORKSPACE",
           "TOUCHLINE_SQS_WORKSPACES",
           "TOUCHLINE_BOOTSTRAP_KEY",
+          "TOUCHLINE_BOOTSTRAP_RATE_LIMIT",
           "TOUCHLINE_SQS_QUEUE_URL",
           "TOUCHLINE_INGEST_MODE",
           "TOUCHLINE_SQS_TRIGGER_QUEUE_URL",
@@ -86,6 +91,15 @@ public record LambdaSettings(
           "TOUCHLINE_BOOTSTRAP_KEY is not a Touchline key (tl_live_<32 letters or digits>_<6"
               + " checksum characters>)");
     }
+    RateLimit bootstrapRateLimit;
+    try {
+      bootstrapRateLimit =
+          value(env, "TOUCHLINE_BOOTSTRAP_RATE_LIMIT")
+              .map(RateLimit::parse)
+              .orElse(RateLimit.DEFAULT);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("TOUCHLINE_BOOTSTRAP_RATE_LIMIT: " + e.getMessage());
+    }
     Optional<String> queueUrl = value(env, "TOUCHLINE_SQS_QUEUE_URL");
     boolean asynchronous = asynchronous(value(env, "TOUCHLINE_INGEST_MODE").orElse("sync"));
     if (asynchronous && queueUrl.isEmpty()) {
@@ -101,6 +115,7 @@ public record LambdaSettings(
         workspace,
         Collections.unmodifiableSet(workspaces),
         bootstrapKey,
+        bootstrapRateLimit,
         queueUrl,
         asynchronous,
         value(env, "TOUCHLINE_SQS_TRIGGER_QUEUE_URL"),

@@ -13,7 +13,6 @@ import dev.touchline.adapter.sqs.SqsEventQueue;
 import dev.touchline.adapter.sqs.SqsTriggerSink;
 import dev.touchline.core.Touchline;
 import dev.touchline.core.domain.apikey.ApiKeySecrets;
-import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.trigger.Trigger;
 import dev.touchline.core.port.out.TriggerSink;
@@ -204,7 +203,10 @@ public final class TouchlineLambdaModule extends AbstractModule {
     switch (engine
         .apiKeys()
         .ensureRegistered(
-            settings.workspace(), secret, EnumSet.allOf(Scope.class), RateLimit.DEFAULT)) {
+            settings.workspace(),
+            secret,
+            EnumSet.allOf(Scope.class),
+            settings.bootstrapRateLimit())) {
       case REGISTERED ->
           LOG.info("workspace " + settings.workspace() + ": bootstrap key " + id + " registered");
       case REVOKED ->

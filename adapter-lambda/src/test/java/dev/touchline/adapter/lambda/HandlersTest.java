@@ -162,14 +162,19 @@ class HandlersTest {
             "AWS_REGION", "eu-west-1",
             "TOUCHLINE_DYNAMODB_TABLE", "handlers",
             "TOUCHLINE_WORKSPACE", "boot",
-            "TOUCHLINE_BOOTSTRAP_KEY", secret);
+            "TOUCHLINE_BOOTSTRAP_KEY", secret,
+            "TOUCHLINE_BOOTSTRAP_RATE_LIMIT", "500,2000");
 
     injector(LambdaSettings.from(env));
     Injector second = injector(LambdaSettings.from(env));
 
     assertThat(second.getInstance(Touchline.class).apiKeys().list(new WorkspaceId("boot")))
         .singleElement()
-        .satisfies(k -> assertThat(k.scopes()).containsExactlyInAnyOrder(Scope.values()));
+        .satisfies(
+            k -> {
+              assertThat(k.scopes()).containsExactlyInAnyOrder(Scope.values());
+              assertThat(k.rateLimit()).isEqualTo(new RateLimit(2000, 500));
+            });
     APIGatewayV2HTTPEvent get = http("http-get-contact.json");
     get.getHeaders().replaceAll((n, v) -> v.replace(key, secret));
     assertThat(new HttpApiHandler(second).handleRequest(get, null).getStatusCode())
@@ -180,6 +185,11 @@ class HandlersTest {
                 LambdaSettings.from(
                     Map.of("AWS_REGION", "x", "TOUCHLINE_BOOTSTRAP_KEY", "tl_live_123")))
         .hasMessageStartingWith("TOUCHLINE_BOOTSTRAP_KEY is not a Touchline key");
+    assertThatThrownBy(
+            () ->
+                LambdaSettings.from(
+                    Map.of("AWS_REGION", "x", "TOUCHLINE_BOOTSTRAP_RATE_LIMIT", "1,100001")))
+        .hasMessageStartingWith("TOUCHLINE_BOOTSTRAP_RATE_LIMIT: a rate limit is");
   }
 
   @Test

@@ -1,16 +1,9 @@
 package dev.touchline.adapter.http;
 
-import dev.touchline.core.domain.apikey.ApiKeySecrets;
-import dev.touchline.core.domain.apikey.RateLimit;
-import dev.touchline.core.domain.apikey.Scope;
-import dev.touchline.core.domain.trigger.Trigger;
-import dev.touchline.core.domain.workspace.WorkspaceId;
-import dev.touchline.core.inmemory.InMemoryTriggerSink;
+import dev.touchline.core.Touchline;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
-import dev.touchline.testkit.scenario.ScenarioRunner;
-import dev.touchline.testkit.scenario.ScenarioTarget;
-import dev.touchline.testkit.scenario.TestClock;
+import dev.touchline.testkit.scenario.EngineTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,10 +13,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
@@ -31,9 +22,7 @@ import java.util.TreeMap;
  * The conformance scenarios' target over real HTTP: a server on a random port whose engine runs on
  * the target's clock. Keys are an operator task (no route), so they are registered on the engine.
  */
-final class HttpTarget implements ScenarioTarget {
-  private final TestClock clock = new TestClock(ScenarioRunner.START);
-  private final InMemoryTriggerSink sink = new InMemoryTriggerSink();
+final class HttpTarget extends EngineTarget {
   private final RunningServer server;
 
   HttpTarget(Map<String, Object> properties) {
@@ -41,13 +30,8 @@ final class HttpTarget implements ScenarioTarget {
   }
 
   @Override
-  public String registerKey(WorkspaceId workspace, Set<Scope> scopes, RateLimit rateLimit) {
-    return server.engine().apiKeys().issue(workspace, scopes, rateLimit).secret();
-  }
-
-  @Override
-  public void revokeKey(WorkspaceId workspace, String secret) {
-    server.engine().apiKeys().revoke(workspace, ApiKeySecrets.publicId(secret));
+  protected Touchline engine() {
+    return server.engine();
   }
 
   @Override
@@ -125,16 +109,6 @@ final class HttpTarget implements ScenarioTarget {
                             + "="
                             + URLEncoder.encode(v, StandardCharsets.UTF_8))));
     return joined.toString();
-  }
-
-  @Override
-  public void advanceClock(Duration by) {
-    clock.advance(by);
-  }
-
-  @Override
-  public List<Trigger> deliveredTriggers(WorkspaceId workspace) {
-    return sink.delivered().stream().filter(t -> t.workspace().equals(workspace)).toList();
   }
 
   @Override

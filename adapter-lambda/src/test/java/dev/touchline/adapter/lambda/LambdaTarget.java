@@ -9,30 +9,20 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import dev.touchline.core.Touchline;
-import dev.touchline.core.domain.apikey.ApiKeySecrets;
-import dev.touchline.core.domain.apikey.RateLimit;
-import dev.touchline.core.domain.apikey.Scope;
-import dev.touchline.core.domain.trigger.Trigger;
-import dev.touchline.core.domain.workspace.WorkspaceId;
-import dev.touchline.core.inmemory.InMemoryTriggerSink;
 import dev.touchline.core.port.out.TriggerSink;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
-import dev.touchline.testkit.scenario.ScenarioRunner;
-import dev.touchline.testkit.scenario.ScenarioTarget;
-import dev.touchline.testkit.scenario.TestClock;
+import dev.touchline.testkit.scenario.EngineTarget;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -44,9 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * stage left in front of the path), every other one with a base64-encoded body; the handler's
  * answer is read back from the response event.
  */
-final class LambdaTarget implements ScenarioTarget {
-  private final TestClock clock = new TestClock(ScenarioRunner.START);
-  private final InMemoryTriggerSink sink = new InMemoryTriggerSink();
+final class LambdaTarget extends EngineTarget {
   private final Touchline engine;
   private final HttpApiHandler http;
   private final RestApiHandler rest;
@@ -75,13 +63,8 @@ final class LambdaTarget implements ScenarioTarget {
   }
 
   @Override
-  public String registerKey(WorkspaceId workspace, Set<Scope> scopes, RateLimit rateLimit) {
-    return engine.apiKeys().issue(workspace, scopes, rateLimit).secret();
-  }
-
-  @Override
-  public void revokeKey(WorkspaceId workspace, String secret) {
-    engine.apiKeys().revoke(workspace, ApiKeySecrets.publicId(secret));
+  protected Touchline engine() {
+    return engine;
   }
 
   @Override
@@ -178,16 +161,6 @@ final class LambdaTarget implements ScenarioTarget {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  @Override
-  public void advanceClock(Duration by) {
-    clock.advance(by);
-  }
-
-  @Override
-  public List<Trigger> deliveredTriggers(WorkspaceId workspace) {
-    return sink.delivered().stream().filter(t -> t.workspace().equals(workspace)).toList();
   }
 
   @Override

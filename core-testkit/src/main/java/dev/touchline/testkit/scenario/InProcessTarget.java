@@ -1,19 +1,11 @@
 package dev.touchline.testkit.scenario;
 
 import dev.touchline.core.Touchline;
-import dev.touchline.core.domain.apikey.ApiKeySecrets;
-import dev.touchline.core.domain.apikey.RateLimit;
-import dev.touchline.core.domain.apikey.Scope;
-import dev.touchline.core.domain.trigger.Trigger;
-import dev.touchline.core.domain.workspace.WorkspaceId;
-import dev.touchline.core.inmemory.InMemoryTriggerSink;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.core.wire.TouchlineApi;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -21,9 +13,7 @@ import java.util.function.Function;
  * The engine called in process through {@link TouchlineApi}; storage adapters can be swapped in (in
  * memory by default).
  */
-public final class InProcessTarget implements ScenarioTarget {
-  private final TestClock clock = new TestClock(ScenarioRunner.START);
-  private final InMemoryTriggerSink sink = new InMemoryTriggerSink();
+public final class InProcessTarget extends EngineTarget {
   private final Touchline engine;
   private final TouchlineApi api;
 
@@ -56,6 +46,7 @@ public final class InProcessTarget implements ScenarioTarget {
   }
 
   /** The engine behind the API. */
+  @Override
   public Touchline engine() {
     return engine;
   }
@@ -71,27 +62,7 @@ public final class InProcessTarget implements ScenarioTarget {
   }
 
   @Override
-  public String registerKey(WorkspaceId workspace, Set<Scope> scopes, RateLimit rateLimit) {
-    return engine.apiKeys().issue(workspace, scopes, rateLimit).secret();
-  }
-
-  @Override
-  public void revokeKey(WorkspaceId workspace, String secret) {
-    engine.apiKeys().revoke(workspace, ApiKeySecrets.publicId(secret));
-  }
-
-  @Override
   public ApiResponse send(ApiRequest request) {
     return api.handle(request);
-  }
-
-  @Override
-  public void advanceClock(Duration by) {
-    clock.advance(by);
-  }
-
-  @Override
-  public List<Trigger> deliveredTriggers(WorkspaceId workspace) {
-    return sink.delivered().stream().filter(t -> t.workspace().equals(workspace)).toList();
   }
 }

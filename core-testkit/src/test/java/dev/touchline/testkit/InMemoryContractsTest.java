@@ -7,6 +7,7 @@ import dev.touchline.core.inmemory.InMemoryEventRepository;
 import dev.touchline.core.inmemory.InMemoryIncomingLog;
 import dev.touchline.core.inmemory.InMemoryTriggerRepository;
 import dev.touchline.core.inmemory.InMemoryWorkspaceConfigRepository;
+import dev.touchline.core.inmemory.InMemoryWorkspaceRepository;
 import dev.touchline.core.port.out.ApiKeyRepository;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
@@ -14,6 +15,7 @@ import dev.touchline.core.port.out.EventRepository;
 import dev.touchline.core.port.out.IncomingLog;
 import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
+import dev.touchline.core.port.out.WorkspaceRepository;
 import dev.touchline.testkit.contract.ApiKeyRepositoryContract;
 import dev.touchline.testkit.contract.ContactRepositoryContract;
 import dev.touchline.testkit.contract.DedupLedgerContract;
@@ -21,6 +23,7 @@ import dev.touchline.testkit.contract.EventRepositoryContract;
 import dev.touchline.testkit.contract.IncomingLogContract;
 import dev.touchline.testkit.contract.TriggerRepositoryContract;
 import dev.touchline.testkit.contract.WorkspaceConfigRepositoryContract;
+import dev.touchline.testkit.contract.WorkspaceRepositoryContract;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory adapters against the contract suites, each with a fresh store per test. */
@@ -71,6 +74,14 @@ class InMemoryContractsTest {
     @Override
     protected WorkspaceConfigRepository repository() {
       return new InMemoryWorkspaceConfigRepository();
+    }
+  }
+
+  @Nested
+  class Workspaces extends WorkspaceRepositoryContract {
+    @Override
+    protected WorkspaceRepository repository() {
+      return new InMemoryWorkspaceRepository();
     }
   }
 

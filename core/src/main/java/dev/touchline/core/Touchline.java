@@ -11,10 +11,12 @@ import dev.touchline.core.inmemory.InMemoryIncomingLog;
 import dev.touchline.core.inmemory.InMemoryTriggerRepository;
 import dev.touchline.core.inmemory.InMemoryTriggerSink;
 import dev.touchline.core.inmemory.InMemoryWorkspaceConfigRepository;
+import dev.touchline.core.inmemory.InMemoryWorkspaceRepository;
 import dev.touchline.core.port.in.AuthenticateUseCase;
 import dev.touchline.core.port.in.IngestEventsUseCase;
 import dev.touchline.core.port.in.ManageApiKeysUseCase;
 import dev.touchline.core.port.in.ManageWorkspaceConfigUseCase;
+import dev.touchline.core.port.in.ManageWorkspacesUseCase;
 import dev.touchline.core.port.in.QueryContactsUseCase;
 import dev.touchline.core.port.in.QueryEventsUseCase;
 import dev.touchline.core.port.in.QueryIncomingUseCase;
@@ -29,6 +31,7 @@ import dev.touchline.core.port.out.IngestObserver;
 import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.TriggerSink;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
+import dev.touchline.core.port.out.WorkspaceRepository;
 import dev.touchline.core.service.ApiKeyService;
 import dev.touchline.core.service.AuthenticationService;
 import dev.touchline.core.service.CachedApiKeys;
@@ -39,6 +42,7 @@ import dev.touchline.core.service.QueryIncomingService;
 import dev.touchline.core.service.UpsertContactService;
 import dev.touchline.core.service.WorkspaceConfigService;
 import dev.touchline.core.service.WorkspaceConfigs;
+import dev.touchline.core.service.WorkspaceService;
 import dev.touchline.core.service.ingest.BatchRunner;
 import dev.touchline.core.service.ingest.IngestEventsService;
 import dev.touchline.core.wire.DefaultWorkspaceConfig;
@@ -67,6 +71,7 @@ public final class Touchline implements AutoCloseable {
   private final ManageWorkspaceConfigUseCase workspaceConfig;
   private final AuthenticateUseCase authenticate;
   private final ManageApiKeysUseCase apiKeys;
+  private final ManageWorkspacesUseCase workspaces;
   private final IngestLimits limits;
   private final TriggerRepository triggers;
   private ThreadPoolExecutor ownedPool;
@@ -100,10 +105,13 @@ public final class Touchline implements AutoCloseable {
     this.incoming = new QueryIncomingService(b.incoming);
     this.contacts = new QueryContactsService(b.contacts, configs);
     this.upsertContacts = new UpsertContactService(b.contacts, configs, b.ids, b.clock);
-    this.workspaceConfig = new WorkspaceConfigService(b.configRepository, configs, b.clock);
+    WorkspaceConfigService configService =
+        new WorkspaceConfigService(b.configRepository, configs, b.clock);
+    this.workspaceConfig = configService;
     ApiKeyRepository keys = new CachedApiKeys(b.apiKeyRepository, b.configRefresh);
     this.authenticate = new AuthenticationService(keys, b.clock);
     this.apiKeys = new ApiKeyService(keys, b.clock);
+    this.workspaces = new WorkspaceService(b.workspaceRepository, configService, apiKeys, b.clock);
   }
 
   public static Builder builder() {
@@ -180,6 +188,10 @@ public final class Touchline implements AutoCloseable {
     return apiKeys;
   }
 
+  public ManageWorkspacesUseCase workspaces() {
+    return workspaces;
+  }
+
   /** The input limits this engine enforces (decoders in front of it use the same). */
   public IngestLimits limits() {
     return limits;
@@ -202,6 +214,7 @@ public final class Touchline implements AutoCloseable {
     private TriggerSink triggerSink = new InMemoryTriggerSink();
     private WorkspaceConfigRepository configRepository = new InMemoryWorkspaceConfigRepository();
     private ApiKeyRepository apiKeyRepository = new InMemoryApiKeyRepository();
+    private WorkspaceRepository workspaceRepository = new InMemoryWorkspaceRepository();
     private WorkspaceConfigParser configParser = new JacksonWorkspaceConfigParser();
     private String defaultConfigDocument = DefaultWorkspaceConfig.document();
     private Duration configRefresh = Duration.ofSeconds(5);
@@ -263,6 +276,11 @@ public final class Touchline implements AutoCloseable {
 
     public Builder apiKeys(ApiKeyRepository value) {
       this.apiKeyRepository = Objects.requireNonNull(value, "apiKeys");
+      return this;
+    }
+
+    public Builder workspaces(WorkspaceRepository value) {
+      this.workspaceRepository = Objects.requireNonNull(value, "workspaces");
       return this;
     }
 

@@ -19,6 +19,8 @@ final class ApiKeyItem extends KeyedItem {
   private String id;
   private String workspace;
   private String hash;
+  private String name;
+  private String hint;
   private List<String> scopes;
   private Long burst;
   private Double perSecond;
@@ -36,6 +38,10 @@ final class ApiKeyItem extends KeyedItem {
               a -> a.name("workspace").getter(i -> i.workspace).setter((i, v) -> i.workspace = v))
           .addAttribute(
               String.class, a -> a.name("hash").getter(i -> i.hash).setter((i, v) -> i.hash = v))
+          .addAttribute(
+              String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
+          .addAttribute(
+              String.class, a -> a.name("hint").getter(i -> i.hint).setter((i, v) -> i.hint = v))
           .addAttribute(
               EnhancedType.listOf(String.class),
               a -> a.name("scopes").getter(i -> i.scopes).setter((i, v) -> i.scopes = v))
@@ -72,6 +78,8 @@ final class ApiKeyItem extends KeyedItem {
     item.id = key.id();
     item.workspace = key.workspace().value();
     item.hash = key.hash();
+    item.name = key.name().isEmpty() ? null : key.name();
+    item.hint = key.hint().isEmpty() ? null : key.hint();
     item.scopes = key.scopes().stream().map(Scope::wireName).sorted().toList();
     item.burst = key.rateLimit().burst();
     item.perSecond = key.rateLimit().perSecond();
@@ -90,6 +98,8 @@ final class ApiKeyItem extends KeyedItem {
         id,
         new WorkspaceId(workspace),
         hash,
+        name == null ? "" : name,
+        hint == null ? "" : hint,
         parsed,
         new RateLimit(burst, perSecond),
         Instant.ofEpochMilli(createdAtMs),

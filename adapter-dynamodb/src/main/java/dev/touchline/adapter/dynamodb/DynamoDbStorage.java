@@ -52,7 +52,8 @@ public final class DynamoDbStorage {
             EventItem.SCHEMA,
             IdentityClaimItem.SCHEMA,
             IncomingItem.SCHEMA,
-            TriggerItem.SCHEMA)
+            TriggerItem.SCHEMA,
+            WorkspaceItem.SCHEMA)
         .forEach(schema -> schema.attributeNames());
   }
 
@@ -66,6 +67,7 @@ public final class DynamoDbStorage {
         .incomingLog(new DynamoDbIncomingLog(store, clock, incomingRetention))
         .triggers(new DynamoDbTriggerRepository(store))
         .workspaceConfigs(new DynamoDbWorkspaceConfigRepository(store))
-        .apiKeys(new DynamoDbApiKeyRepository(store));
+        .apiKeys(new DynamoDbApiKeyRepository(store))
+        .workspaces(new DynamoDbWorkspaceRepository(store));
   }
 }

@@ -7,6 +7,7 @@ import dev.touchline.core.port.out.EventRepository;
 import dev.touchline.core.port.out.IncomingLog;
 import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
+import dev.touchline.core.port.out.WorkspaceRepository;
 import dev.touchline.testkit.contract.ApiKeyRepositoryContract;
 import dev.touchline.testkit.contract.ContactRepositoryContract;
 import dev.touchline.testkit.contract.DedupLedgerContract;
@@ -15,6 +16,7 @@ import dev.touchline.testkit.contract.Fixtures;
 import dev.touchline.testkit.contract.IncomingLogContract;
 import dev.touchline.testkit.contract.TriggerRepositoryContract;
 import dev.touchline.testkit.contract.WorkspaceConfigRepositoryContract;
+import dev.touchline.testkit.contract.WorkspaceRepositoryContract;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Nested;
@@ -62,6 +64,14 @@ class DynamoDbContractsTest {
     @Override
     protected WorkspaceConfigRepository repository() {
       return new DynamoDbWorkspaceConfigRepository(STORE);
+    }
+  }
+
+  @Nested
+  class Workspaces extends WorkspaceRepositoryContract {
+    @Override
+    protected WorkspaceRepository repository() {
+      return new DynamoDbWorkspaceRepository(STORE);
     }
   }
 

@@ -1,46 +1,36 @@
 package dev.touchline.adapter.http;
 
-import dev.touchline.core.wire.ApiRequest;
+import dev.touchline.core.wire.ApiCall;
 import dev.touchline.core.wire.ApiResponse;
-import dev.touchline.core.wire.TouchlineApi;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import jakarta.inject.Singleton;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Carries a Micronaut request to the engine's {@link TouchlineApi} and its answer back: the one
- * implementation of the public API that every runtime serves, so the server answers exactly as
- * Lambda and the in-process API do.
+ * What the controllers share: the {@link ApiCall} a Micronaut request makes (credentials, query,
+ * Content-Encoding) for the engine's typed resource methods, and their answer as an HTTP response.
  */
-@Singleton
 final class ApiBridge {
-  private final TouchlineApi api;
+  private ApiBridge() {}
 
-  ApiBridge(TouchlineApi api) {
-    this.api = api;
+  static ApiCall call(HttpRequest<?> request) {
+    return new ApiCall(
+        header(request, "X-API-Key"),
+        header(request, "Authorization"),
+        request.getParameters().asMap(),
+        header(request, "Content-Encoding"));
   }
 
-  HttpResponse<byte[]> serve(HttpRequest<?> request, byte[] body) {
-    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    // Repeated headers are combined as HTTP combines them, so a second X-API-Key is not ignored.
-    request
-        .getHeaders()
-        .forEach(
-            (name, values) ->
-                headers.merge(name, String.join(", ", values), (a, b) -> a + ", " + b));
-    ApiResponse response =
-        api.handle(
-            new ApiRequest(
-                request.getMethodName(),
-                request.getPath(),
-                request.getParameters().asMap(),
-                headers,
-                body));
-    return toHttp(response);
+  /**
+   * A header's value; a repeated header's values combined as HTTP combines them, so a second {@code
+   * X-API-Key} is not ignored.
+   */
+  static Optional<String> header(HttpRequest<?> request, String name) {
+    List<String> values = request.getHeaders().getAll(name);
+    return values.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", values));
   }
 
   static HttpResponse<byte[]> toHttp(ApiResponse response) {

@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up work on the default workspace, before the server takes requests: installs the
- * configuration file ({@code TOUCHLINE_CONFIG}) and makes sure a key can call the API — the
- * bootstrap key ({@code TOUCHLINE_BOOTSTRAP_KEY}) with every scope, or, when none is set and the
- * workspace has no key yet, a new one printed once.
+ * Start-up work on the default workspace, before the server takes requests: records it among the
+ * deployment's workspaces, installs the configuration file ({@code TOUCHLINE_CONFIG}) and makes
+ * sure a key can call the API — the bootstrap key ({@code TOUCHLINE_BOOTSTRAP_KEY}) with every
+ * scope, or, when none is set and the workspace has no key yet, a new one printed once.
  */
 @Context
 @Requires(property = "touchline.mode", notEquals = "consumer")
@@ -35,6 +35,10 @@ public final class Bootstrap {
   }
 
   Bootstrap(Touchline engine, ServerSettings settings, PrintStream console) {
+    if (engine.workspaces().ensureRecorded(settings.workspace())) {
+      LOG.info(
+          "workspace {}: recorded as this deployment's default workspace", settings.workspace());
+    }
     settings.configFile().ifPresent(file -> installConfig(engine, settings, file));
     this.generatedKey = ensureKey(engine, settings, console);
   }
@@ -112,13 +116,18 @@ public final class Bootstrap {
     var issued =
         engine
             .apiKeys()
-            .issue(settings.workspace(), EnumSet.allOf(Scope.class), settings.bootstrapRateLimit());
+            .issue(
+                settings.workspace(),
+                "bootstrap",
+                EnumSet.allOf(Scope.class),
+                settings.bootstrapRateLimit());
     console.println();
     console.println("  Touchline created an API key for workspace '" + settings.workspace() + "':");
     console.println();
     console.println("    " + issued.secret());
     console.println();
-    console.println("  It has every scope. It is shown only now: only its hash is stored.");
+    console.println(
+        "  It has every scope, platform included. It is shown only now: only its hash is stored.");
     console.println();
     console.flush();
     return Optional.of(issued.secret());

@@ -1,5 +1,7 @@
 package dev.touchline.adapter.http;
 
+import dev.touchline.core.wire.ContactsResource;
+import dev.touchline.core.wire.TouchlineApi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
 
 /** {@code /v1/contacts}: read contacts, and create or update one by identity. */
 @Controller("/v1/contacts")
@@ -27,10 +30,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
 @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
 class ContactsController {
-  private final ApiBridge bridge;
+  private final ContactsResource contacts;
 
-  ContactsController(ApiBridge bridge) {
-    this.bridge = bridge;
+  ContactsController(TouchlineApi api) {
+    this.contacts = api.contacts();
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)
@@ -45,7 +48,12 @@ class ContactsController {
       @Nullable @QueryValue String email,
       @Nullable @QueryValue String phone,
       @Nullable @QueryValue String externalId) {
-    return bridge.serve(request, null);
+    return ApiBridge.toHttp(
+        contacts.find(
+            ApiBridge.call(request),
+            Optional.ofNullable(email),
+            Optional.ofNullable(phone),
+            Optional.ofNullable(externalId)));
   }
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
@@ -55,7 +63,7 @@ class ContactsController {
   @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONTACT)
   @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
   HttpResponse<byte[]> get(HttpRequest<?> request, String id) {
-    return bridge.serve(request, null);
+    return ApiBridge.toHttp(contacts.get(ApiBridge.call(request), id));
   }
 
   @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -70,6 +78,6 @@ class ContactsController {
   HttpResponse<byte[]> upsert(
       HttpRequest<?> request,
       @RequestBody(ref = OpenApiRefs.CONTACT_BODY) @Nullable @Body byte[] body) {
-    return bridge.serve(request, body);
+    return ApiBridge.toHttp(contacts.upsert(ApiBridge.call(request), body));
   }
 }

@@ -1,5 +1,7 @@
 package dev.touchline.adapter.http;
 
+import dev.touchline.core.wire.EventsResource;
+import dev.touchline.core.wire.TouchlineApi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -7,21 +9,22 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
 
 /**
- * {@code /v1/events}: ingest and read events. Thin: each route hands the request to the engine's
- * API and returns its answer; the work runs on the blocking pool, never on the event loop.
+ * {@code /v1/events}: ingest and read events. Thin: each route calls the engine's typed method with
+ * the parameters it binds; the work runs on the blocking pool, never on the event loop.
  */
 @Controller("/v1/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -32,10 +35,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
 @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
 class EventsController {
-  private final ApiBridge bridge;
+  private final EventsResource events;
 
-  EventsController(ApiBridge bridge) {
-    this.bridge = bridge;
+  EventsController(TouchlineApi api) {
+    this.events = api.events();
   }
 
   @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -52,14 +55,16 @@ class EventsController {
   @ApiResponse(responseCode = "409", ref = OpenApiRefs.CONFLICT)
   @ApiResponse(responseCode = "413", ref = OpenApiRefs.TOO_LARGE)
   @ApiResponse(responseCode = "415", ref = OpenApiRefs.UNSUPPORTED_ENCODING)
+  @Parameter(
+      name = "Idempotency-Key",
+      in = ParameterIn.HEADER,
+      description = "the messageId of a single-event request")
   HttpResponse<byte[]> ingest(
       HttpRequest<?> request,
-      @RequestBody(ref = OpenApiRefs.INGEST_BODY) @Nullable @Body byte[] body,
-      @Parameter(description = "the messageId of a single-event request")
-          @Nullable
-          @Header("Idempotency-Key")
-          String idempotencyKey) {
-    return bridge.serve(request, body);
+      @RequestBody(ref = OpenApiRefs.INGEST_BODY) @Nullable @Body byte[] body) {
+    // Read as the engine reads every header: repeated values combined, never the first one only.
+    return ApiBridge.toHttp(
+        events.ingest(ApiBridge.call(request), body, ApiBridge.header(request, "Idempotency-Key")));
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)
@@ -74,7 +79,13 @@ class EventsController {
       @Nullable @QueryValue String type,
       @Parameter(description = "1 to 200, default 50") @Nullable @QueryValue String limit,
       @Nullable @QueryValue String cursor) {
-    return bridge.serve(request, null);
+    return ApiBridge.toHttp(
+        events.list(
+            ApiBridge.call(request),
+            Optional.ofNullable(contactId),
+            Optional.ofNullable(type),
+            Optional.ofNullable(limit),
+            Optional.ofNullable(cursor)));
   }
 
   @Get(uri = "/incoming", produces = MediaType.APPLICATION_JSON)
@@ -91,7 +102,12 @@ class EventsController {
           String status,
       @Nullable @QueryValue String limit,
       @Nullable @QueryValue String cursor) {
-    return bridge.serve(request, null);
+    return ApiBridge.toHttp(
+        events.incoming(
+            ApiBridge.call(request),
+            Optional.ofNullable(status),
+            Optional.ofNullable(limit),
+            Optional.ofNullable(cursor)));
   }
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
@@ -99,6 +115,6 @@ class EventsController {
   @ApiResponse(responseCode = "200", ref = OpenApiRefs.EVENT)
   @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
   HttpResponse<byte[]> get(HttpRequest<?> request, String id) {
-    return bridge.serve(request, null);
+    return ApiBridge.toHttp(events.get(ApiBridge.call(request), id));
   }
 }

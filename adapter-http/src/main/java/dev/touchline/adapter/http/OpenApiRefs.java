@@ -17,6 +17,14 @@ final class OpenApiRefs {
   static final String CONTACT = RESPONSES + "Contact";
   static final String CONFIG = RESPONSES + "WorkspaceConfig";
   static final String CONFLICT = RESPONSES + "IdempotencyConflict";
+  static final String ISSUED_KEY = RESPONSES + "IssuedKey";
+  static final String KEY = RESPONSES + "ApiKey";
+  static final String KEY_PAGE = RESPONSES + "KeyPage";
+  static final String CREATED_WORKSPACE = RESPONSES + "CreatedWorkspace";
+  static final String WORKSPACE = RESPONSES + "Workspace";
+  static final String WORKSPACE_PAGE = RESPONSES + "WorkspacePage";
+  static final String ALREADY_EXISTS = RESPONSES + "AlreadyExists";
+  static final String LIMIT_REACHED = RESPONSES + "LimitReached";
   static final String INVALID = RESPONSES + "InvalidPayload";
   static final String UNAUTHENTICATED = RESPONSES + "Unauthenticated";
   static final String FORBIDDEN = RESPONSES + "ForbiddenScope";
@@ -28,6 +36,8 @@ final class OpenApiRefs {
   static final String INGEST_BODY = BODIES + "IngestRequest";
   static final String CONTACT_BODY = BODIES + "ContactRequest";
   static final String CONFIG_BODY = BODIES + "WorkspaceConfig";
+  static final String KEY_BODY = BODIES + "KeyRequest";
+  static final String WORKSPACE_BODY = BODIES + "WorkspaceRequest";
 
   private OpenApiRefs() {}
 }

@@ -3,12 +3,10 @@ package dev.touchline.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchline.core.domain.apikey.ApiKeySecrets;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -22,45 +20,22 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DynamoDbStoreTest {
-  private static DynamoDBProxyServer dynamo;
-  private static String endpoint;
+  private static DynamoDbLocalHttp dynamo;
 
   @BeforeAll
   static void startDynamoDb() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    dynamo =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-    dynamo.start();
-    endpoint = "http://127.0.0.1:" + port;
-    System.setProperty("aws.accessKeyId", "local");
-    System.setProperty("aws.secretAccessKey", "local");
+    dynamo = new DynamoDbLocalHttp();
   }
 
   @AfterAll
   static void stopDynamoDb() throws Exception {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-    dynamo.stop();
+    dynamo.close();
   }
 
   private static Map<String, Object> dynamoDb(String table, boolean create, String key) {
-    return Map.of(
-        "touchline.store",
-        "dynamodb",
-        "touchline.dynamodb.endpoint",
-        endpoint,
-        "touchline.dynamodb.region",
-        "us-east-1",
-        "touchline.dynamodb.table",
-        table,
-        "touchline.dynamodb.create-table",
-        Boolean.toString(create),
-        "touchline.bootstrap-key",
-        key);
+    Map<String, Object> properties = new HashMap<>(dynamo.store(table, create));
+    properties.put("touchline.bootstrap-key", key);
+    return properties;
   }
 
   @Test

@@ -32,8 +32,12 @@ class ReadmeCurlExamplesTest {
     assumeTrue(onPath("curl") && onPath("sh") && onPath("sed"), "curl, sh and sed are needed");
     String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
     Matcher m = BLOCK.matcher(readme);
-    assertThat(m.find()).as("the README's curl-examples block").isTrue();
-    String script = m.group(1);
+    StringBuilder blocks = new StringBuilder();
+    while (m.find()) {
+      blocks.append(m.group(1)).append('\n');
+    }
+    assertThat(blocks).as("the README's curl-examples blocks").isNotEmpty();
+    String script = blocks.toString();
     assertThat(script).contains("export TOUCHLINE_KEY=tl_live_…").contains("localhost:8080");
 
     try (RunningServer server = RunningServer.start()) {
@@ -58,11 +62,19 @@ class ReadmeCurlExamplesTest {
           .contains("\"accepted\":3,\"duplicates\":0,\"discarded\":0,\"rejected\":1")
           .contains("\"email\":\"ann@example.com\"")
           .contains("\"event\":\"purchase\"")
-          .contains("\"status\":\"rejected\"");
+          .contains("\"status\":\"rejected\"")
+          .contains("{\"workspace\":{\"id\":\"acme\",\"name\":\"Acme Inc.\"")
+          .contains("\"name\":\"web tracker\",\"scopes\":[\"events:write\"]")
+          .contains("\"rateLimit\":{\"perSecond\":50,\"burst\":100}")
+          .contains("\"revoked\":true")
+          .doesNotContain("unauthenticated")
+          .doesNotContain("forbidden_scope");
       JsonNode ann = Json.of(server.get("/v1/contacts?email=ann%40example.com", key));
       JsonNode timeline =
           Json.of(server.get("/v1/events?contactId=" + ann.get("id").asText(), key));
       assertThat(timeline.get("data")).hasSize(3);
+      JsonNode acme = Json.of(server.get("/v1/workspaces/acme", key));
+      assertThat(acme.get("name").asText()).isEqualTo("Acme Inc.");
     }
   }
 

@@ -207,8 +207,11 @@ public final class TouchlineLambdaModule extends AbstractModule {
             secret,
             EnumSet.allOf(Scope.class),
             settings.bootstrapRateLimit())) {
-      case REGISTERED ->
-          LOG.info("workspace " + settings.workspace() + ": bootstrap key " + id + " registered");
+      case REGISTERED -> {
+        // The first start with this key: record the workspace too (later starts skip the read).
+        engine.workspaces().ensureRecorded(settings.workspace());
+        LOG.info("workspace " + settings.workspace() + ": bootstrap key " + id + " registered");
+      }
       case REVOKED ->
           LOG.warning("TOUCHLINE_BOOTSTRAP_KEY (" + id + ") was revoked; it stays revoked");
       case ALREADY_REGISTERED -> {}

@@ -31,6 +31,8 @@ public abstract class ApiKeyRepositoryContract {
         ApiKeySecrets.publicId(secret),
         workspace,
         ApiKeySecrets.hash(secret),
+        "reporting (" + workspace + ")",
+        ApiKeySecrets.hint(secret),
         scopes,
         new RateLimit(10, 2.5),
         Fixtures.NOW,
@@ -43,6 +45,15 @@ public abstract class ApiKeyRepositoryContract {
     keys.save(k);
     assertThat(keys.findByHash(k.hash())).contains(k);
     assertThat(keys.findByHash(ApiKeySecrets.hash(ApiKeySecrets.generate()))).isEmpty();
+  }
+
+  @Test
+  void save_ofAKeyWithoutNameOrHint_roundTripsThemEmpty() {
+    ApiKey k = key(ws, Set.of(Scope.EVENTS_READ));
+    ApiKey bare =
+        new ApiKey(k.id(), ws, k.hash(), "", "", k.scopes(), k.rateLimit(), k.createdAt(), false);
+    keys.save(bare);
+    assertThat(keys.findByHash(k.hash())).contains(bare);
   }
 
   @Test

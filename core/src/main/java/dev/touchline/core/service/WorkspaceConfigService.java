@@ -5,6 +5,7 @@ import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.workspace.InvalidConfigException;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
+import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.port.in.ManageWorkspaceConfigUseCase;
 import dev.touchline.core.port.out.ConcurrentUpdateException;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
@@ -35,19 +36,36 @@ public final class WorkspaceConfigService implements ManageWorkspaceConfigUseCas
   @Override
   public StoredConfig replace(Caller caller, String document) {
     caller.require(Scope.ADMIN);
-    WorkspaceConfig parsed;
+    return store(caller.workspace(), document, parse(document, ""));
+  }
+
+  /**
+   * Parses a document for storing.
+   *
+   * @param fieldPrefix where the document sits in a larger request ({@code ""}: it is the request)
+   * @throws TouchlineException {@code invalid_payload} naming the path at fault
+   */
+  WorkspaceConfig parse(String document, String fieldPrefix) {
     try {
-      parsed = configs.parser().parse(document);
+      return configs.parser().parse(document);
     } catch (InvalidConfigException e) {
-      throw TouchlineException.invalid(e.path(), e.getMessage());
+      // The document's root "$" becomes the prefix: $.rules[0] under "config" is config.rules[0].
+      String field =
+          fieldPrefix.isEmpty() || !e.path().startsWith("$")
+              ? e.path()
+              : fieldPrefix + e.path().substring(1);
+      throw TouchlineException.invalid(field, e.getMessage());
     }
+  }
+
+  /** Stores a parsed document for a workspace, last writer wins. */
+  StoredConfig store(WorkspaceId workspace, String document, WorkspaceConfig parsed) {
     // A replacement is last-writer-wins: re-read the version and try again if another admin won.
     for (int attempt = 1; ; attempt++) {
-      long expected = repository.find(caller.workspace()).map(StoredConfig::version).orElse(0L);
+      long expected = repository.find(workspace).map(StoredConfig::version).orElse(0L);
       try {
-        StoredConfig stored =
-            repository.save(caller.workspace(), document, expected, clock.instant());
-        configs.stored(caller.workspace(), stored, parsed);
+        StoredConfig stored = repository.save(workspace, document, expected, clock.instant());
+        configs.stored(workspace, stored, parsed);
         return stored;
       } catch (ConcurrentUpdateException e) {
         if (attempt == MAX_ATTEMPTS) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchline.core.domain.apikey.ApiKey;
+import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.error.ErrorCode;
 import dev.touchline.core.domain.error.TouchlineException;
@@ -17,8 +19,10 @@ import dev.touchline.core.domain.identity.IdentityType;
 import dev.touchline.core.domain.incoming.IncomingEntry;
 import dev.touchline.core.domain.paging.Page;
 import dev.touchline.core.domain.trigger.Trigger;
+import dev.touchline.core.domain.workspace.Workspace;
 import dev.touchline.core.port.in.IngestOutcome;
 import dev.touchline.core.port.in.IngestResult;
+import dev.touchline.core.port.in.ManageApiKeysUseCase;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
@@ -226,6 +230,58 @@ public final class Documents {
     node.put("ruleId", t.ruleId());
     node.put("firedAt", ApiTimes.format(t.firedAt()));
     node.put("cause", t.cause());
+    return node;
+  }
+
+  /**
+   * An API key as its workspace's admins see it: never the secret or its hash, only the last
+   * characters of the secret as a hint.
+   */
+  public static ObjectNode apiKey(ApiKey k) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", k.id());
+    if (k.name().isEmpty()) {
+      node.putNull("name");
+    } else {
+      node.put("name", k.name());
+    }
+    ArrayNode scopes = node.putArray("scopes");
+    k.scopes().stream().map(Scope::wireName).sorted().forEach(scopes::add);
+    ObjectNode rate = node.putObject("rateLimit");
+    double perSecond = k.rateLimit().perSecond();
+    if (perSecond == Math.rint(perSecond)) {
+      rate.put("perSecond", (long) perSecond);
+    } else {
+      rate.put("perSecond", perSecond);
+    }
+    rate.put("burst", k.rateLimit().burst());
+    node.put("createdAt", ApiTimes.format(k.createdAt()));
+    node.put("revoked", k.revoked());
+    if (k.hint().isEmpty()) {
+      node.putNull("hint");
+    } else {
+      node.put("hint", k.hint());
+    }
+    return node;
+  }
+
+  /** A key just issued: its document and, this once, its secret. */
+  public static ObjectNode issuedKey(ManageApiKeysUseCase.IssuedKey issued) {
+    ObjectNode node = apiKey(issued.key());
+    node.put("secret", issued.secret());
+    return node;
+  }
+
+  /** A workspace document. */
+  public static ObjectNode workspace(Workspace w) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", w.id().value());
+    if (w.name().isEmpty()) {
+      node.putNull("name");
+    } else {
+      node.put("name", w.name());
+    }
+    node.put("createdAt", ApiTimes.format(w.createdAt()));
     return node;
   }
 

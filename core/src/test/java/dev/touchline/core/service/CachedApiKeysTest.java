@@ -55,7 +55,15 @@ class CachedApiKeysTest {
 
   private static ApiKey key(String id) {
     return new ApiKey(
-        id, WS, "hash-" + id, Set.of(Scope.EVENTS_WRITE), RateLimit.DEFAULT, Instant.EPOCH, false);
+        id,
+        WS,
+        "hash-" + id,
+        "",
+        "",
+        Set.of(Scope.EVENTS_WRITE),
+        RateLimit.DEFAULT,
+        Instant.EPOCH,
+        false);
   }
 
   @Test
@@ -120,6 +128,8 @@ class CachedApiKeysTest {
             "key_e",
             WS,
             "hash-key_e",
+            "",
+            "",
             Set.of(Scope.EVENTS_READ),
             RateLimit.DEFAULT,
             Instant.EPOCH,

@@ -18,6 +18,7 @@ public final class ApiKeySecrets {
   private static final String ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final Pattern SHAPE = Pattern.compile("tl_live_[0-9A-Za-z]{32}_[0-9A-Za-z]{6}");
+  private static final Pattern PUBLIC_ID = Pattern.compile("key_[0-9a-f]{12}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The length of every key: prefix, 32 characters, separator, 6-character checksum. */
@@ -54,6 +55,19 @@ public final class ApiKeySecrets {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  /** How many of a secret's last characters a key's listing shows. */
+  public static final int HINT_CHARS = 4;
+
+  /** The last {@link #HINT_CHARS} characters of a key: enough to recognise it, not to use it. */
+  public static String hint(String key) {
+    return key.substring(key.length() - HINT_CHARS);
+  }
+
+  /** Whether text has the shape of a key's public id ({@link #publicId}). */
+  public static boolean isPublicId(String text) {
+    return text != null && PUBLIC_ID.matcher(text).matches();
   }
 
   /** A short public id for a key: the first 12 hex chars of its hash. */

@@ -1,6 +1,8 @@
 package dev.touchline.core.domain.apikey;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** What an API key may do. */
 public enum Scope {
@@ -8,7 +10,12 @@ public enum Scope {
   EVENTS_READ("events:read"),
   CONTACTS_READ("contacts:read"),
   CONTACTS_WRITE("contacts:write"),
-  ADMIN("admin");
+  ADMIN("admin"),
+  /**
+   * The operator of a deployment: manages workspaces. Only the deployment's bootstrap key holds it;
+   * a key issued through the API never does.
+   */
+  PLATFORM("platform");
 
   private final String wireName;
 
@@ -18,6 +25,11 @@ public enum Scope {
 
   public String wireName() {
     return wireName;
+  }
+
+  /** Every scope a workspace's own keys may hold: all but {@link #PLATFORM}. */
+  public static Set<Scope> workspaceScopes() {
+    return EnumSet.complementOf(EnumSet.of(PLATFORM));
   }
 
   public static Optional<Scope> fromWireName(String name) {

@@ -10,6 +10,10 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED("method_not_allowed", 405),
   CONTACT_NOT_FOUND("contact_not_found", 404),
   IDEMPOTENCY_CONFLICT("idempotency_conflict", 409),
+  /** A resource with that id exists already (e.g. a workspace). */
+  ALREADY_EXISTS("already_exists", 409),
+  /** A documented count limit of the workspace is reached (e.g. its live API keys). */
+  LIMIT_REACHED("limit_reached", 409),
   URI_TOO_LONG("uri_too_long", 414),
   UNSUPPORTED_ENCODING("unsupported_encoding", 415),
   RATE_LIMITED("rate_limited", 429),

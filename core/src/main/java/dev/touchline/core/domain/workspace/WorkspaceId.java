@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 
 /** The tenant: every contact, event, key and rule belongs to exactly one workspace. */
 public record WorkspaceId(String value) {
-  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  /** Every id matches it: 1-64 letters, digits, '_' or '-'. */
+  public static final String PATTERN = "[A-Za-z0-9_-]{1,64}";
+
+  private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
   public WorkspaceId {
     Objects.requireNonNull(value, "value");

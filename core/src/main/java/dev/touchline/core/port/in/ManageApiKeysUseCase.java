@@ -1,18 +1,63 @@
 package dev.touchline.core.port.in;
 
 import dev.touchline.core.domain.apikey.ApiKey;
+import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.paging.Page;
+import dev.touchline.core.domain.paging.PageRequest;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
-/** Operator tasks on API keys: issue, register a known secret (bootstrap), revoke, list. */
+/**
+ * API keys: a workspace admin's tasks (scope {@code admin}, on the caller's own workspace), and the
+ * operator's (issue, register a known secret at bootstrap, revoke, list, for any workspace).
+ */
 public interface ManageApiKeysUseCase {
 
-  /** Issues a new random key; the secret is in the result and nowhere else. */
-  IssuedKey issue(WorkspaceId workspace, Set<Scope> scopes, RateLimit rateLimit);
+  /** The most live (unrevoked) keys a workspace may hold. */
+  int MAX_LIVE_KEYS = 100;
+
+  /**
+   * Issues a key for the caller's workspace; the secret is in the result and nowhere else.
+   *
+   * @throws dev.touchline.core.domain.error.TouchlineException {@code forbidden_scope} when the
+   *     caller lacks {@code admin}, asks for {@code platform}, or asks for a scope it does not hold
+   *     itself; {@code limit_reached} when the workspace holds {@link #MAX_LIVE_KEYS} live keys
+   */
+  IssuedKey issue(Caller caller, NewKey request);
+
+  /** The caller's workspace's keys, revoked ones included, ordered by id (scope {@code admin}). */
+  Page<ApiKey> list(Caller caller, PageRequest page);
+
+  /**
+   * Revokes a key of the caller's workspace (scope {@code admin}); revoking a revoked key again
+   * changes nothing. It stops working at once in this process and within the configuration refresh
+   * interval in every other.
+   *
+   * @return the key as it is now; empty when the caller's workspace has no key with that id
+   */
+  Optional<ApiKey> revoke(Caller caller, String keyId);
+
+  /** What an admin asks for: a name, scopes, a rate limit. */
+  record NewKey(String name, Set<Scope> scopes, RateLimit rateLimit) {
+    public NewKey {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(rateLimit, "rateLimit");
+      scopes = Set.copyOf(scopes);
+    }
+  }
+
+  /** Issues a new random key (the operator's); the secret is in the result and nowhere else. */
+  IssuedKey issue(WorkspaceId workspace, String name, Set<Scope> scopes, RateLimit rateLimit);
+
+  /** Issues a new unnamed key (the operator's); the secret is in the result and nowhere else. */
+  default IssuedKey issue(WorkspaceId workspace, Set<Scope> scopes, RateLimit rateLimit) {
+    return issue(workspace, "", scopes, rateLimit);
+  }
 
   /**
    * Registers a secret chosen by the operator (e.g. a bootstrap key from the environment).

@@ -1,5 +1,7 @@
 package dev.touchline.adapter.http;
 
+import dev.touchline.core.wire.TouchlineApi;
+import dev.touchline.core.wire.WorkspaceConfigResource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,11 +27,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ApiResponse(responseCode = "401", ref = OpenApiRefs.UNAUTHENTICATED)
 @ApiResponse(responseCode = "403", ref = OpenApiRefs.FORBIDDEN)
 @ApiResponse(responseCode = "429", ref = OpenApiRefs.RATE_LIMITED)
-class WorkspaceController {
-  private final ApiBridge bridge;
+class WorkspaceConfigController {
+  private final WorkspaceConfigResource config;
 
-  WorkspaceController(ApiBridge bridge) {
-    this.bridge = bridge;
+  WorkspaceConfigController(TouchlineApi api) {
+    this.config = api.workspaceConfig();
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)
@@ -38,7 +40,7 @@ class WorkspaceController {
       description = "Scope admin. X-Config-Version gives its version (0: the default).")
   @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONFIG)
   HttpResponse<byte[]> get(HttpRequest<?> request) {
-    return bridge.serve(request, null);
+    return ApiBridge.toHttp(config.get(ApiBridge.call(request)));
   }
 
   @Put(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -52,6 +54,6 @@ class WorkspaceController {
   HttpResponse<byte[]> replace(
       HttpRequest<?> request,
       @RequestBody(ref = OpenApiRefs.CONFIG_BODY) @Nullable @Body byte[] body) {
-    return bridge.serve(request, body);
+    return ApiBridge.toHttp(config.replace(ApiBridge.call(request), body));
   }
 }

@@ -35,7 +35,13 @@ class StartupTest {
       assertThat(server.get("/v1/contacts?email=b%40example.com", secret).statusCode())
           .isEqualTo(200);
       assertThat(server.get("/v1/workspace/config", secret).statusCode()).isEqualTo(200);
-      assertThat(server.engine().apiKeys().list(new WorkspaceId("default"))).hasSize(1);
+      assertThat(server.get("/v1/keys", secret).statusCode()).isEqualTo(200);
+      // platform too: it is the operator's key, and the default workspace is on record
+      assertThat(Json.of(server.get("/v1/workspaces/default", secret)).get("id").asText())
+          .isEqualTo("default");
+      assertThat(server.engine().apiKeys().list(new WorkspaceId("default")))
+          .singleElement()
+          .satisfies(k -> assertThat(k.name()).isEqualTo("bootstrap"));
       assertThat(server.bean(Bootstrap.class).generatedKey()).isEmpty();
     }
   }
@@ -49,6 +55,7 @@ class StartupTest {
       assertThat(ApiKeySecrets.isWellFormed(generated)).isTrue();
       assertThat(started.output()).containsOnlyOnce(generated);
       assertThat(server.get("/v1/workspace/config", generated).statusCode()).isEqualTo(200);
+      assertThat(server.get("/v1/workspaces", generated).statusCode()).isEqualTo(200);
     }
   }
 

@@ -174,7 +174,15 @@ class HandlersTest {
             k -> {
               assertThat(k.scopes()).containsExactlyInAnyOrder(Scope.values());
               assertThat(k.rateLimit()).isEqualTo(new RateLimit(2000, 500));
+              assertThat(k.name()).isEqualTo("bootstrap");
             });
+    Touchline engine = second.getInstance(Touchline.class);
+    assertThat(
+            engine
+                .workspaces()
+                .get(engine.authenticate().authenticate(secret), new WorkspaceId("boot")))
+        .as("the first start recorded the workspace, which the key (platform) may read")
+        .isPresent();
     APIGatewayV2HTTPEvent get = http("http-get-contact.json");
     get.getHeaders().replaceAll((n, v) -> v.replace(key, secret));
     assertThat(new HttpApiHandler(second).handleRequest(get, null).getStatusCode())

@@ -177,6 +177,23 @@ public abstract class AdministrationSuite {
   }
 
   @Test
+  void createWorkspace_takesAConfigAsDeepAsThePutRouteDoes() {
+    String condition = "{\"hasTag\":\"t\"}";
+    for (int i = 0; i < 15; i++) {
+      condition = "{\"not\":" + condition + "}";
+    }
+    String config =
+        "{\"rules\":[{\"id\":\"deep\",\"when\":{\"event\":\"signup\"},\"if\":"
+            + condition
+            + ",\"then\":[{\"addTag\":\"d\"}]}]}";
+    ApiResponse created = create("{\"id\":\"deep-" + unique() + "\",\"config\":" + config + "}");
+    assertThat(created.status()).as(created.bodyText()).isEqualTo(201);
+    String admin = json(created).get("key").get("secret").asText();
+    ApiResponse put = send("PUT", "/v1/workspace/config", admin, config);
+    assertThat(put.status()).as(put.bodyText()).isEqualTo(200);
+  }
+
+  @Test
   void createWorkspace_acceptsTheLongestIdAndName() {
     String id = ("max-" + unique() + "x".repeat(64)).substring(0, 64);
     ApiResponse created = create("{\"id\":\"" + id + "\",\"name\":\"" + "n".repeat(100) + "\"}");

@@ -86,6 +86,11 @@ final class ApiSupport {
     return decoder.readObject(body(call, body));
   }
 
+  /** As {@link #object(ApiCall, byte[])}, nesting up to {@code maxDepth} levels. */
+  JsonNode object(ApiCall call, byte[] body, int maxDepth) {
+    return decoder.readObject(body(call, body), maxDepth);
+  }
+
   static PageRequest page(Optional<String> limitParam, Optional<String> cursorParam) {
     int limit = PageRequest.DEFAULT_LIMIT;
     Optional<String> raw = given(limitParam);

@@ -215,6 +215,11 @@ public final class EventRequestDecoder {
    * @throws TouchlineException {@code invalid_payload} naming the field at fault
    */
   JsonNode readObject(byte[] body) {
+    return readObject(body, limits.maxDepth());
+  }
+
+  /** As {@link #readObject(byte[])}, with another nesting bound (a body that embeds a document). */
+  JsonNode readObject(byte[] body, int maxDepth) {
     String text = JsonBodies.text(body, limits.maxBodyBytes());
     try (JsonParser p = factory.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -222,7 +227,7 @@ public final class EventRequestDecoder {
       }
       JsonNode node;
       try {
-        node = new BoundedJsonReader(limits.maxDepth()).read(p, null, 0);
+        node = new BoundedJsonReader(maxDepth).read(p, null, 0);
       } catch (BoundedJsonReader.Fault fault) {
         throw fault.error();
       }

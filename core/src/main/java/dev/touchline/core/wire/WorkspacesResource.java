@@ -40,7 +40,9 @@ public final class WorkspacesResource {
         "POST /v1/workspaces",
         () -> {
           Caller caller = support.caller(call, List.of());
-          JsonNode doc = support.object(call, body);
+          // The configuration document sits one level down and may nest as deep as through PUT.
+          JsonNode doc =
+              support.object(call, body, JacksonWorkspaceConfigParser.MAX_DOCUMENT_DEPTH + 1);
           ApiSupport.onlyFields(doc, List.of("id", "name", "config"));
           String id = text(doc, "id").orElseThrow(() -> badId("id is required"));
           if (!ID.matcher(id).matches()) {

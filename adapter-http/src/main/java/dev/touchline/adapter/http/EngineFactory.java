@@ -1,5 +1,6 @@
 package dev.touchline.adapter.http;
 
+import dev.touchline.adapter.http.store.StoreRuntime;
 import dev.touchline.adapter.sqs.SqsEventPublisher;
 import dev.touchline.adapter.sqs.SqsEventQueue;
 import dev.touchline.adapter.sqs.SqsTriggerSink;
@@ -43,7 +44,16 @@ public class EngineFactory {
   @Singleton
   @Bean(preDestroy = "close")
   StoreRuntime store(ServerSettings settings) {
-    return StoreRuntime.open(settings);
+    return switch (settings.store()) {
+      case MEMORY -> StoreRuntime.memory();
+      case EMBEDDED -> StoreRuntime.embedded(settings.dataDir(), settings.dynamoDbTable());
+      case DYNAMODB ->
+          StoreRuntime.dynamoDb(
+              settings.dynamoDbTable(),
+              settings.dynamoDbRegion(),
+              settings.dynamoDbEndpoint(),
+              settings.dynamoDbCreateTable());
+    };
   }
 
   @Singleton

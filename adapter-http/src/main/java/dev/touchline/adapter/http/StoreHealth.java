@@ -1,5 +1,6 @@
 package dev.touchline.adapter.http;
 
+import dev.touchline.adapter.http.store.StoreRuntime;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
@@ -21,7 +22,7 @@ final class StoreHealth extends AbstractHealthIndicator<Map<String, Object>> {
   @Override
   protected Map<String, Object> getHealthInformation() {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("store", store.kind().name().toLowerCase(java.util.Locale.ROOT));
+    details.put("store", store.kind());
     store.tableName().ifPresent(t -> details.put("table", t));
     try {
       healthStatus = store.reachable() ? HealthStatus.UP : HealthStatus.DOWN;

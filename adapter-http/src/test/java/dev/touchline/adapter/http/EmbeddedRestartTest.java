@@ -3,6 +3,8 @@ package dev.touchline.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchline.adapter.http.store.StoreRuntime;
+import dev.touchline.adapter.http.store.WalJournal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

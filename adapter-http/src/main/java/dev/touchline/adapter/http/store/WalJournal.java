@@ -1,4 +1,4 @@
-package dev.touchline.adapter.http;
+package dev.touchline.adapter.http.store;
 
 import com.almworks.sqlite4java.SQLiteConnection;
 import com.almworks.sqlite4java.SQLiteException;
@@ -15,18 +15,18 @@ import java.util.Locale;
  * native library in this JVM, and on one thread (sqlite4java connections are confined to their
  * thread).
  */
-final class WalJournal {
+public final class WalJournal {
   private static final long BUSY_TIMEOUT_MILLIS = 10_000;
 
   private WalJournal() {}
 
   /** The file's journal mode, e.g. {@code delete} or {@code wal}. */
-  static String mode(Path file) throws SQLiteException {
+  public static String mode(Path file) throws SQLiteException {
     return pragma(file, "PRAGMA journal_mode");
   }
 
   /** Switches the file to WAL; nothing else may have it open. Returns the mode now in force. */
-  static String enable(Path file) throws SQLiteException {
+  public static String enable(Path file) throws SQLiteException {
     return pragma(file, "PRAGMA journal_mode=WAL");
   }
 

@@ -158,8 +158,13 @@ public abstract class AdministrationSuite {
         400,
         "invalid_payload",
         "name");
-    assertError(
-        create("{\"id\":\"" + id + "\",\"name\":\"a\\u0000b\"}"), 400, "invalid_payload", "name");
+    for (String hidden : List.of("\\u0000", "\\u200b", "\\u202e", "\\u2028", "\\ud800")) {
+      assertError(
+          create("{\"id\":\"" + id + "\",\"name\":\"a" + hidden + "b\"}"),
+          400,
+          "invalid_payload",
+          "name");
+    }
     assertError(create("{\"id\":\"" + id + "\",\"config\":[]}"), 400, "invalid_payload", "config");
     ApiResponse badRule =
         create(
@@ -196,9 +201,11 @@ public abstract class AdministrationSuite {
   @Test
   void createWorkspace_acceptsTheLongestIdAndName() {
     String id = ("max-" + unique() + "x".repeat(64)).substring(0, 64);
-    ApiResponse created = create("{\"id\":\"" + id + "\",\"name\":\"" + "n".repeat(100) + "\"}");
+    ApiResponse created =
+        create("{\"id\":\"" + id + "\",\"name\":\"" + "ñ".repeat(99) + "😀" + "\"}");
     assertThat(created.status()).as(created.bodyText()).isEqualTo(201);
-    assertThat(json(created).get("workspace").get("name").asText()).hasSize(100);
+    assertThat(json(created).get("workspace").get("name").asText())
+        .isEqualTo("ñ".repeat(99) + "😀");
   }
 
   @Test

@@ -57,13 +57,18 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
             "scopes");
       }
     }
-    long live = keys.listByWorkspace(caller.workspace()).stream().filter(k -> !k.revoked()).count();
-    if (live >= MAX_LIVE_KEYS) {
+    List<ApiKey> held = keys.listByWorkspace(caller.workspace());
+    if (held.stream().filter(k -> !k.revoked()).count() >= MAX_LIVE_KEYS) {
       throw new TouchlineException(
           ErrorCode.LIMIT_REACHED,
           "the workspace holds "
               + MAX_LIVE_KEYS
               + " live keys, the most it may; revoke one before issuing another");
+    }
+    if (held.size() >= MAX_KEYS) {
+      throw new TouchlineException(
+          ErrorCode.LIMIT_REACHED,
+          "the workspace holds " + MAX_KEYS + " keys, revoked ones included, the most it may");
     }
     String secret = ApiKeySecrets.generate();
     return new IssuedKey(

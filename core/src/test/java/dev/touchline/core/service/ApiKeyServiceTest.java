@@ -3,11 +3,17 @@ package dev.touchline.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.touchline.core.domain.apikey.ApiKey;
 import dev.touchline.core.domain.apikey.ApiKeySecrets;
+import dev.touchline.core.domain.apikey.Caller;
 import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.apikey.Scope;
+import dev.touchline.core.domain.error.ErrorCode;
+import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.inmemory.InMemoryApiKeyRepository;
+import dev.touchline.core.port.in.ManageApiKeysUseCase;
+import dev.touchline.core.port.in.ManageApiKeysUseCase.NewKey;
 import dev.touchline.core.port.in.ManageApiKeysUseCase.Registration;
 import java.time.Clock;
 import java.util.Set;
@@ -42,5 +48,26 @@ class ApiKeyServiceTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("secret: not a well-formed key");
     assertThat(keys.list(WS)).isEmpty();
+  }
+
+  @Test
+  void aWorkspaceHoldsAtMost1000KeysInAll_revokedOnesIncluded() {
+    Caller admin = new Caller(WS, "key_admin", Scope.workspaceScopes());
+    NewKey reader = new NewKey("", Set.of(Scope.EVENTS_READ), RateLimit.DEFAULT);
+    for (int i = 0; i < ManageApiKeysUseCase.MAX_KEYS - 1; i++) {
+      String id = keys.issue(admin, reader).key().id();
+      keys.revoke(admin, id);
+    }
+    ApiKey last = keys.issue(admin, reader).key();
+    assertThat(keys.list(WS)).hasSize(ManageApiKeysUseCase.MAX_KEYS);
+
+    keys.revoke(admin, last.id());
+    assertThatThrownBy(() -> keys.issue(admin, reader))
+        .isInstanceOfSatisfying(
+            TouchlineException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+              assertThat(e.getMessage()).contains("1000 keys, revoked ones included");
+            });
   }
 }

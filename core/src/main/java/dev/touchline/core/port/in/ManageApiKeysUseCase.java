@@ -21,12 +21,16 @@ public interface ManageApiKeysUseCase {
   /** The most live (unrevoked) keys a workspace may hold. */
   int MAX_LIVE_KEYS = 100;
 
+  /** The most keys, revoked ones included (they stay listed), a workspace may hold. */
+  int MAX_KEYS = 1000;
+
   /**
    * Issues a key for the caller's workspace; the secret is in the result and nowhere else.
    *
    * @throws dev.touchline.core.domain.error.TouchlineException {@code forbidden_scope} when the
    *     caller lacks {@code admin}, asks for {@code platform}, or asks for a scope it does not hold
-   *     itself; {@code limit_reached} when the workspace holds {@link #MAX_LIVE_KEYS} live keys
+   *     itself; {@code limit_reached} when the workspace holds {@link #MAX_LIVE_KEYS} live keys or
+   *     {@link #MAX_KEYS} in all
    */
   IssuedKey issue(Caller caller, NewKey request);
 

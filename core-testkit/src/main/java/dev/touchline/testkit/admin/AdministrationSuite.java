@@ -271,7 +271,8 @@ public abstract class AdministrationSuite {
         List.of(
             send("GET", "/v1/workspaces", admin, null),
             send("GET", "/v1/workspaces/" + id, admin, null),
-            send("POST", "/v1/workspaces", admin, "{\"id\":\"other-" + unique() + "\"}"))) {
+            send("POST", "/v1/workspaces", admin, "{\"id\":\"other-" + unique() + "\"}"),
+            send("POST", "/v1/workspaces", admin, "{\"id\":"))) {
       assertError(refused, 403, "forbidden_scope", null);
     }
     assertThat(send("GET", "/v1/workspaces", "tl_live_not-a-key", null).bodyText())
@@ -379,6 +380,7 @@ public abstract class AdministrationSuite {
         403,
         "forbidden_scope",
         null);
+    assertError(send("POST", "/v1/keys", writer, "{\"scopes\":"), 403, "forbidden_scope", null);
     assertThat(json(send("GET", "/v1/keys", admin, null)).get("data")).hasSize(4);
   }
 

@@ -45,6 +45,7 @@ public final class KeysResource {
         "POST /v1/keys",
         () -> {
           Caller caller = support.caller(call, List.of());
+          caller.require(Scope.ADMIN); // before the body: a key without it learns nothing more
           JsonNode doc = support.object(call, body);
           ApiSupport.onlyFields(doc, List.of("name", "scopes", "rateLimit"));
           NewKey request =

@@ -40,6 +40,7 @@ public final class WorkspacesResource {
         "POST /v1/workspaces",
         () -> {
           Caller caller = support.caller(call, List.of());
+          caller.require(Scope.PLATFORM); // before the body: a key without it learns nothing more
           // The configuration document sits one level down and may nest as deep as through PUT.
           JsonNode doc =
               support.object(call, body, JacksonWorkspaceConfigParser.MAX_DOCUMENT_DEPTH + 1);

@@ -9,6 +9,7 @@ import dev.touchline.core.inmemory.InMemoryTriggerRepository;
 import dev.touchline.core.inmemory.InMemoryWorkspaceConfigRepository;
 import dev.touchline.core.inmemory.InMemoryWorkspaceRepository;
 import dev.touchline.core.port.out.ApiKeyRepository;
+import dev.touchline.core.port.out.AudienceIndex;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
 import dev.touchline.core.port.out.EventRepository;
@@ -17,6 +18,7 @@ import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
 import dev.touchline.core.port.out.WorkspaceRepository;
 import dev.touchline.testkit.contract.ApiKeyRepositoryContract;
+import dev.touchline.testkit.contract.AudienceIndexContract;
 import dev.touchline.testkit.contract.ContactRepositoryContract;
 import dev.touchline.testkit.contract.DedupLedgerContract;
 import dev.touchline.testkit.contract.EventRepositoryContract;
@@ -82,6 +84,19 @@ class InMemoryContractsTest {
     @Override
     protected WorkspaceRepository repository() {
       return new InMemoryWorkspaceRepository();
+    }
+  }
+
+  @Nested
+  class Audiences extends AudienceIndexContract {
+    @Override
+    protected ContactRepository contactRepository() {
+      return new InMemoryContactRepository();
+    }
+
+    @Override
+    protected AudienceIndex audienceIndex(ContactRepository contacts) {
+      return (AudienceIndex) contacts;
     }
   }
 

@@ -22,12 +22,14 @@ import dev.touchline.core.port.in.QueryEventsUseCase;
 import dev.touchline.core.port.in.QueryIncomingUseCase;
 import dev.touchline.core.port.in.UpsertContactUseCase;
 import dev.touchline.core.port.out.ApiKeyRepository;
+import dev.touchline.core.port.out.AudienceIndex;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
 import dev.touchline.core.port.out.EventQueue;
 import dev.touchline.core.port.out.EventRepository;
 import dev.touchline.core.port.out.IncomingLog;
 import dev.touchline.core.port.out.IngestObserver;
+import dev.touchline.core.port.out.StorageException;
 import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.TriggerSink;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
@@ -103,7 +105,7 @@ public final class Touchline implements AutoCloseable {
             : new ObservedIngest(service, b.ingestObserver);
     this.events = new QueryEventsService(b.events);
     this.incoming = new QueryIncomingService(b.incoming);
-    this.contacts = new QueryContactsService(b.contacts, configs);
+    this.contacts = new QueryContactsService(b.contacts, audiences(b), configs);
     this.upsertContacts = new UpsertContactService(b.contacts, configs, b.ids, b.clock);
     WorkspaceConfigService configService =
         new WorkspaceConfigService(b.configRepository, configs, b.clock);
@@ -116,6 +118,21 @@ public final class Touchline implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The audience index given, else the contact store's own, else one that says it has none. */
+  private static AudienceIndex audiences(Builder b) {
+    if (b.audiences != null) {
+      return b.audiences;
+    }
+    if (b.contacts instanceof AudienceIndex own) {
+      return own;
+    }
+    return (workspace, audience, page) -> {
+      throw new StorageException(
+          "this engine's contact store keeps no audience index; give one to"
+              + " Touchline.builder().audiences(…)");
+    };
   }
 
   /** The batch runner: the embedder's executor, or the engine's own pool (closed by close()). */
@@ -207,6 +224,7 @@ public final class Touchline implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private IngestLimits limits = IngestLimits.DEFAULT;
     private ContactRepository contacts = new InMemoryContactRepository();
+    private AudienceIndex audiences;
     private EventRepository events = new InMemoryEventRepository();
     private DedupLedger ledger = new InMemoryDedupLedger();
     private IncomingLog incoming = new InMemoryIncomingLog();
@@ -240,6 +258,15 @@ public final class Touchline implements AutoCloseable {
 
     public Builder contacts(ContactRepository value) {
       this.contacts = Objects.requireNonNull(value, "contacts");
+      return this;
+    }
+
+    /**
+     * Who is in a segment, holds a tag or stands at a stage (default: the contact store's own
+     * index, when it keeps one, as the in-memory and DynamoDB stores do).
+     */
+    public Builder audiences(AudienceIndex value) {
+      this.audiences = Objects.requireNonNull(value, "audiences");
       return this;
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -61,6 +62,7 @@ final class ContactItem extends KeyedItem {
     d.put("s", c.score());
     ArrayNode segments = d.putArray("g");
     c.segments().forEach(segments::add);
+    c.lifecycle().ifPresent(stage -> d.put("l", stage));
     ObjectNode stats = d.putObject("st");
     c.stats()
         .forEach(
@@ -120,6 +122,7 @@ final class ContactItem extends KeyedItem {
         tags,
         d.path("s").asLong(),
         segments,
+        d.hasNonNull("l") ? Optional.of(d.get("l").asText()) : Optional.empty(),
         new TreeMap<>(stats),
         new TreeMap<>(marks),
         applied,

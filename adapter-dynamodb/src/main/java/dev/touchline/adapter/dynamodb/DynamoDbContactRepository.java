@@ -1,17 +1,23 @@
 package dev.touchline.adapter.dynamodb;
 
+import dev.touchline.core.domain.contact.Audience;
 import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.contact.ContactId;
 import dev.touchline.core.domain.identity.Identifier;
+import dev.touchline.core.domain.paging.Page;
+import dev.touchline.core.domain.paging.PageRequest;
 import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.out.AudienceIndex;
 import dev.touchline.core.port.out.ConcurrentUpdateException;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.StorageException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -24,23 +30,29 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Contacts and identity claims. Creating a contact writes it and all its claims in one conditional
- * transaction; attaching an identifier is a conditional put of its claim; updates are conditional
- * on the version read.
+ * Contacts, identity claims and audience memberships. Creating a contact writes it, all its claims
+ * and its memberships in one conditional transaction; attaching an identifier is a conditional put
+ * of its claim; updates are a put conditional on the version read, in a transaction with the
+ * memberships that change only when some do.
  */
-public final class DynamoDbContactRepository implements ContactRepository {
+public final class DynamoDbContactRepository implements ContactRepository, AudienceIndex {
   private static final Expression ABSENT =
       Expression.builder().expression("attribute_not_exists(PK)").build();
   private static final int MAX_CREATE_ATTEMPTS = 3;
 
+  /** The most items one DynamoDB transaction may write. */
+  private static final int MAX_TRANSACTION_ITEMS = 100;
+
   private final DynamoDbStore store;
   private final DynamoDbTable<ContactItem> contacts;
   private final DynamoDbTable<IdentityClaimItem> claims;
+  private final DynamoDbTable<MembershipItem> memberships;
 
   public DynamoDbContactRepository(DynamoDbStore store) {
     this.store = store;
     this.contacts = store.enhanced().table(store.tableName(), ContactItem.SCHEMA);
     this.claims = store.enhanced().table(store.tableName(), IdentityClaimItem.SCHEMA);
+    this.memberships = store.enhanced().table(store.tableName(), MembershipItem.SCHEMA);
   }
 
   @Override
@@ -112,10 +124,18 @@ public final class DynamoDbContactRepository implements ContactRepository {
                 .conditionExpression(ABSENT)
                 .build());
       }
+      List<Audience> joined = List.copyOf(Audience.of(contact));
+      boolean inOne = 1 + identifiers.size() + joined.size() <= MAX_TRANSACTION_ITEMS;
+      if (inOne) {
+        addMemberships(tx, contact.workspace(), contact.id(), joined, List.of());
+      }
       try {
         store.run(
             "create contact " + contact.id(),
             () -> store.enhanced().transactWriteItems(tx.build()));
+        if (!inOne) {
+          writeMemberships(contact.workspace(), contact.id(), joined, List.of());
+        }
         return new Created(contact.withVersion(1));
       } catch (TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
@@ -157,28 +177,127 @@ public final class DynamoDbContactRepository implements ContactRepository {
   }
 
   @Override
-  public Contact update(Contact contact) {
-    long next = contact.version() + 1;
+  public Contact update(Contact read, Contact changed) {
+    if (!read.id().equals(changed.id())
+        || !read.workspace().equals(changed.workspace())
+        || read.version() != changed.version()) {
+      throw new IllegalArgumentException("read and changed are not one contact at one version");
+    }
+    long next = changed.version() + 1;
+    Set<Audience> was = Audience.of(read);
+    Set<Audience> is = Audience.of(changed);
+    List<Audience> joined = is.stream().filter(a -> !was.contains(a)).toList();
+    List<Audience> left = was.stream().filter(a -> !is.contains(a)).toList();
+    PutItemEnhancedRequest<ContactItem> put =
+        PutItemEnhancedRequest.builder(ContactItem.class)
+            .item(ContactItem.from(changed, next))
+            .conditionExpression(atVersion(changed.version()))
+            .build();
+    if (joined.isEmpty() && left.isEmpty()) {
+      // The ordinary path: one conditional put, no transaction.
+      try {
+        store.run("update contact " + changed.id(), () -> contacts.putItem(put));
+      } catch (ConditionalCheckFailedException e) {
+        throw stale(changed);
+      }
+      return changed.withVersion(next);
+    }
+    if (1 + joined.size() + left.size() > MAX_TRANSACTION_ITEMS) {
+      // Past what one transaction holds: the contact first, then its memberships. A listing
+      // checks every member against the contact's stored state, so a membership written late
+      // never lists a contact that is not in the audience.
+      try {
+        store.run("update contact " + changed.id(), () -> contacts.putItem(put));
+      } catch (ConditionalCheckFailedException e) {
+        throw stale(changed);
+      }
+      writeMemberships(changed.workspace(), changed.id(), joined, left);
+      return changed.withVersion(next);
+    }
+    TransactWriteItemsEnhancedRequest.Builder tx =
+        TransactWriteItemsEnhancedRequest.builder()
+            .addPutItem(
+                contacts,
+                TransactPutItemEnhancedRequest.builder(ContactItem.class)
+                    .item(ContactItem.from(changed, next))
+                    .conditionExpression(atVersion(changed.version()))
+                    .build());
+    addMemberships(tx, changed.workspace(), changed.id(), joined, left);
     try {
       store.run(
-          "update contact " + contact.id(),
-          () ->
-              contacts.putItem(
-                  PutItemEnhancedRequest.builder(ContactItem.class)
-                      .item(ContactItem.from(contact, next))
-                      .conditionExpression(
-                          Expression.builder()
-                              .expression("version = :v")
-                              .expressionValues(
-                                  Map.of(
-                                      ":v", AttributeValue.fromN(Long.toString(contact.version()))))
-                              .build())
-                      .build()));
-    } catch (ConditionalCheckFailedException e) {
-      throw new ConcurrentUpdateException(
-          "contact " + contact.id() + " is no longer at version " + contact.version());
+          "update contact " + changed.id() + " and its audiences",
+          () -> store.enhanced().transactWriteItems(tx.build()));
+    } catch (TransactionCanceledException e) {
+      // The version condition failed, or another transaction held one of the items: re-read.
+      throw stale(changed);
     }
-    return contact.withVersion(next);
+    return changed.withVersion(next);
+  }
+
+  /** One partition per audience, read in contact-id order; each member checked on its contact. */
+  @Override
+  public Page<Contact> members(WorkspaceId workspace, Audience audience, PageRequest page) {
+    String partition = MembershipItem.pk(workspace, audience);
+    Page<ContactId> ids =
+        Queries.page(
+            store,
+            Queries.Partition.ofTable(memberships, partition, Optional.empty(), true)
+                .consistently(),
+            "audience|" + partition,
+            page,
+            MembershipItem::contact);
+    Map<ContactId, Contact> found = findByIds(workspace, ids.items());
+    List<Contact> members = new ArrayList<>(ids.items().size());
+    for (ContactId id : ids.items()) {
+      Contact contact = found.get(id);
+      if (contact != null && audience.includes(contact)) {
+        members.add(contact);
+      }
+    }
+    return new Page<>(members, ids.nextCursor());
+  }
+
+  private void addMemberships(
+      TransactWriteItemsEnhancedRequest.Builder tx,
+      WorkspaceId workspace,
+      ContactId id,
+      List<Audience> joined,
+      List<Audience> left) {
+    for (Audience audience : joined) {
+      tx.addPutItem(memberships, MembershipItem.of(workspace, audience, id));
+    }
+    for (Audience audience : left) {
+      tx.addDeleteItem(
+          memberships, DynamoDbStore.key(MembershipItem.pk(workspace, audience), id.value()));
+    }
+  }
+
+  private void writeMemberships(
+      WorkspaceId workspace, ContactId id, List<Audience> joined, List<Audience> left) {
+    for (Audience audience : joined) {
+      store.run(
+          "add contact " + id + " to " + audience.kind() + " " + audience.name(),
+          () -> memberships.putItem(MembershipItem.of(workspace, audience, id)));
+    }
+    for (Audience audience : left) {
+      store.run(
+          "remove contact " + id + " from " + audience.kind() + " " + audience.name(),
+          () ->
+              memberships.deleteItem(
+                  DynamoDbStore.key(MembershipItem.pk(workspace, audience), id.value())));
+    }
+  }
+
+  private static Expression atVersion(long version) {
+    return Expression.builder()
+        .expression("version = :v")
+        .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(version))))
+        .build();
+  }
+
+  private static ConcurrentUpdateException stale(Contact contact) {
+    return new ConcurrentUpdateException(
+        "contact " + contact.id() + " is no longer at version " + contact.version());
   }
 
   private Optional<ContactId> owner(WorkspaceId workspace, Identifier identifier) {

@@ -52,6 +52,7 @@ public final class DynamoDbStorage {
             EventItem.SCHEMA,
             IdentityClaimItem.SCHEMA,
             IncomingItem.SCHEMA,
+            MembershipItem.SCHEMA,
             TriggerItem.SCHEMA,
             WorkspaceItem.SCHEMA)
         .forEach(schema -> schema.attributeNames());

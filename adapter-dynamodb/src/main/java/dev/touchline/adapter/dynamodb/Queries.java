@@ -31,22 +31,43 @@ final class Queries {
       String partition,
       Optional<String> prefix,
       boolean ascending,
-      Predicate<I> keep) {
+      Predicate<I> keep,
+      boolean consistent) {
 
     static <I extends KeyedItem> Partition<I> ofTable(
         DynamoDbTable<I> table, String partition, Optional<String> prefix, boolean ascending) {
       return new Partition<>(
-          r -> table.query(r).iterator().next(), false, partition, prefix, ascending, i -> true);
+          r -> table.query(r).iterator().next(),
+          false,
+          partition,
+          prefix,
+          ascending,
+          i -> true,
+          false);
     }
 
     static <I extends KeyedItem> Partition<I> ofIndex(
         DynamoDbIndex<I> index, String partition, Optional<String> prefix, boolean ascending) {
       return new Partition<>(
-          r -> index.query(r).iterator().next(), true, partition, prefix, ascending, i -> true);
+          r -> index.query(r).iterator().next(),
+          true,
+          partition,
+          prefix,
+          ascending,
+          i -> true,
+          false);
     }
 
     Partition<I> keeping(Predicate<I> filter) {
-      return new Partition<>(query, onIndex, partition, prefix, ascending, filter);
+      return new Partition<>(query, onIndex, partition, prefix, ascending, filter, consistent);
+    }
+
+    /** Read with strong consistency (a table partition only: an index cannot be). */
+    Partition<I> consistently() {
+      if (onIndex) {
+        throw new IllegalStateException("an index cannot be read consistently");
+      }
+      return new Partition<>(query, onIndex, partition, prefix, ascending, keep, true);
     }
   }
 
@@ -88,6 +109,7 @@ final class Queries {
           QueryEnhancedRequest.builder()
               .queryConditional(condition)
               .scanIndexForward(source.ascending())
+              .consistentRead(source.consistent())
               .limit(limit - items.size() + 1)
               .exclusiveStartKey(resume)
               .build();

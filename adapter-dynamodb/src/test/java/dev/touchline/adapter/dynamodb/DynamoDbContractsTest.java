@@ -1,6 +1,7 @@
 package dev.touchline.adapter.dynamodb;
 
 import dev.touchline.core.port.out.ApiKeyRepository;
+import dev.touchline.core.port.out.AudienceIndex;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.DedupLedger;
 import dev.touchline.core.port.out.EventRepository;
@@ -9,6 +10,7 @@ import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.WorkspaceConfigRepository;
 import dev.touchline.core.port.out.WorkspaceRepository;
 import dev.touchline.testkit.contract.ApiKeyRepositoryContract;
+import dev.touchline.testkit.contract.AudienceIndexContract;
 import dev.touchline.testkit.contract.ContactRepositoryContract;
 import dev.touchline.testkit.contract.DedupLedgerContract;
 import dev.touchline.testkit.contract.EventRepositoryContract;
@@ -72,6 +74,19 @@ class DynamoDbContractsTest {
     @Override
     protected WorkspaceRepository repository() {
       return new DynamoDbWorkspaceRepository(STORE);
+    }
+  }
+
+  @Nested
+  class Audiences extends AudienceIndexContract {
+    @Override
+    protected ContactRepository contactRepository() {
+      return new DynamoDbContactRepository(STORE);
+    }
+
+    @Override
+    protected AudienceIndex audienceIndex(ContactRepository contacts) {
+      return (AudienceIndex) contacts;
     }
   }
 

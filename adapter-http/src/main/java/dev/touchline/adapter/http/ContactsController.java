@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -38,22 +39,39 @@ class ContactsController {
 
   @Get(produces = MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Find a contact by exactly one identifier",
-      description = "Scope contacts:read. The identifier is normalised as on ingest.")
-  @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONTACT)
+      summary =
+          "Find a contact by exactly one identifier, or list a segment, tag or lifecycle stage",
+      description =
+          "Scope contacts:read. With email, phone or externalId: the contact (the identifier is"
+              + " normalised as on ingest). With segment, tag or lifecycle: a page of the contacts"
+              + " in it, ordered by contact id (limit, cursor).")
+  @ApiResponse(responseCode = "200", ref = OpenApiRefs.CONTACT_OR_PAGE)
   @ApiResponse(responseCode = "400", ref = OpenApiRefs.INVALID)
   @ApiResponse(responseCode = "404", ref = OpenApiRefs.NOT_FOUND)
   HttpResponse<byte[]> find(
       HttpRequest<?> request,
       @Nullable @QueryValue String email,
       @Nullable @QueryValue String phone,
-      @Nullable @QueryValue String externalId) {
+      @Nullable @QueryValue String externalId,
+      @Parameter(description = "a segment of the workspace's configuration") @Nullable @QueryValue
+          String segment,
+      @Nullable @QueryValue String tag,
+      @Parameter(description = "a lifecycle stage of the workspace") @Nullable @QueryValue
+          String lifecycle,
+      @Parameter(description = "1 to 200, default 50 (listings)") @Nullable @QueryValue
+          String limit,
+      @Nullable @QueryValue String cursor) {
     return ApiBridge.toHttp(
         contacts.find(
             ApiBridge.call(request),
             Optional.ofNullable(email),
             Optional.ofNullable(phone),
-            Optional.ofNullable(externalId)));
+            Optional.ofNullable(externalId),
+            Optional.ofNullable(segment),
+            Optional.ofNullable(tag),
+            Optional.ofNullable(lifecycle),
+            Optional.ofNullable(limit),
+            Optional.ofNullable(cursor)));
   }
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)

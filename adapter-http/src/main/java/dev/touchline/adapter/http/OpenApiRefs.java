@@ -15,6 +15,7 @@ final class OpenApiRefs {
   static final String EVENT_PAGE = RESPONSES + "EventPage";
   static final String INCOMING_PAGE = RESPONSES + "IncomingPage";
   static final String CONTACT = RESPONSES + "Contact";
+  static final String CONTACT_OR_PAGE = RESPONSES + "ContactOrPage";
   static final String CONFIG = RESPONSES + "WorkspaceConfig";
   static final String CONFLICT = RESPONSES + "IdempotencyConflict";
   static final String ISSUED_KEY = RESPONSES + "IssuedKey";

@@ -194,13 +194,13 @@ public abstract class ContactRepositoryContract {
         ((ContactRepository.Created) contacts.create(Fixtures.contact(ws, email("v")))).contact();
     Contact.Builder b = c.toBuilder();
     b.tags().add("first");
-    Contact v2 = contacts.update(b.build(Fixtures.NOW));
+    Contact v2 = contacts.update(c, b.build(Fixtures.NOW));
     assertThat(v2.version()).isEqualTo(2);
     assertThat(contacts.findById(ws, c.id()).orElseThrow().tags()).containsExactly("first");
 
     Contact.Builder stale = c.toBuilder();
     stale.tags().add("lost");
-    assertThatThrownBy(() -> contacts.update(stale.build(Fixtures.NOW)))
+    assertThatThrownBy(() -> contacts.update(c, stale.build(Fixtures.NOW)))
         .isInstanceOf(ConcurrentUpdateException.class);
     assertThat(contacts.findById(ws, c.id()).orElseThrow().tags()).containsExactly("first");
   }
@@ -208,7 +208,8 @@ public abstract class ContactRepositoryContract {
   @Test
   void update_ofAContactThatWasNeverCreated_isRefused() {
     Contact ghost = Fixtures.contact(ws, email("ghost"));
-    assertThatThrownBy(() -> contacts.update(ghost)).isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> contacts.update(ghost, ghost))
+        .isInstanceOf(ConcurrentUpdateException.class);
   }
 
   @Test
@@ -229,7 +230,7 @@ public abstract class ContactRepositoryContract {
                   b.tags().add(tag);
                   start.await();
                   try {
-                    contacts.update(b.build(Fixtures.NOW));
+                    contacts.update(c, b.build(Fixtures.NOW));
                     return true;
                   } catch (ConcurrentUpdateException e) {
                     return false;

@@ -79,6 +79,7 @@ public final class Fixtures {
     b.tags().add("newsletter");
     b.addScore(42);
     b.segments().add("vip");
+    b.lifecycle("customer");
     b.stats().put("purchase", new EventStats(3, NOW.minusSeconds(3600), NOW));
     b.scoreMarks().put("r1", NOW.minusSeconds(60));
     b.markApplied(eventId());

@@ -1,9 +1,14 @@
 package dev.touchline.core.inmemory;
 
+import dev.touchline.core.domain.contact.Audience;
 import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.contact.ContactId;
 import dev.touchline.core.domain.identity.Identifier;
+import dev.touchline.core.domain.paging.ListingCursor;
+import dev.touchline.core.domain.paging.Page;
+import dev.touchline.core.domain.paging.PageRequest;
 import dev.touchline.core.domain.workspace.WorkspaceId;
+import dev.touchline.core.port.out.AudienceIndex;
 import dev.touchline.core.port.out.ConcurrentUpdateException;
 import dev.touchline.core.port.out.ContactRepository;
 import java.util.ArrayList;
@@ -11,12 +16,23 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
-/** Contacts and identity claims in memory; creation with claims is atomic under one lock. */
-public final class InMemoryContactRepository implements ContactRepository {
+/**
+ * Contacts, identity claims and the audience index in memory; creation with claims is atomic under
+ * one lock, and a contact's index entries change with it.
+ */
+public final class InMemoryContactRepository implements ContactRepository, AudienceIndex {
   private record Key(WorkspaceId workspace, String id) {}
+
+  private record AudienceKey(WorkspaceId workspace, Audience audience) {}
+
+  private final ConcurrentHashMap<AudienceKey, ConcurrentSkipListSet<String>> audiences =
+      new ConcurrentHashMap<>();
 
   private final ConcurrentHashMap<Key, Contact> contacts = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, ContactId> claims = new ConcurrentHashMap<>();
@@ -71,6 +87,7 @@ public final class InMemoryContactRepository implements ContactRepository {
       }
       Contact stored = contact.withVersion(1);
       contacts.put(key, stored);
+      index(stored.workspace(), stored.id(), Set.of(), Audience.of(stored));
       return new Created(stored);
     }
   }
@@ -83,24 +100,70 @@ public final class InMemoryContactRepository implements ContactRepository {
   }
 
   @Override
-  public Contact update(Contact contact) {
-    Key key = new Key(contact.workspace(), contact.id().value());
+  public Contact update(Contact read, Contact changed) {
+    if (!read.id().equals(changed.id())
+        || !read.workspace().equals(changed.workspace())
+        || read.version() != changed.version()) {
+      throw new IllegalArgumentException("read and changed are not one contact at one version");
+    }
+    Key key = new Key(changed.workspace(), changed.id().value());
     Contact[] stored = new Contact[1];
     contacts.compute(
         key,
         (k, current) -> {
-          if (current == null || current.version() != contact.version()) {
+          if (current == null || current.version() != changed.version()) {
             throw new ConcurrentUpdateException(
                 "contact "
-                    + contact.id()
+                    + changed.id()
                     + " is at version "
                     + (current == null ? "none" : current.version())
                     + ", not "
-                    + contact.version());
+                    + changed.version());
           }
-          stored[0] = contact.withVersion(contact.version() + 1);
+          stored[0] = changed.withVersion(changed.version() + 1);
+          index(changed.workspace(), changed.id(), Audience.of(current), Audience.of(stored[0]));
           return stored[0];
         });
     return stored[0];
+  }
+
+  private void index(WorkspaceId workspace, ContactId id, Set<Audience> was, Set<Audience> is) {
+    for (Audience left : was) {
+      if (!is.contains(left)) {
+        ConcurrentSkipListSet<String> members = audiences.get(new AudienceKey(workspace, left));
+        if (members != null) {
+          members.remove(id.value());
+        }
+      }
+    }
+    for (Audience joined : is) {
+      if (!was.contains(joined)) {
+        audiences
+            .computeIfAbsent(new AudienceKey(workspace, joined), k -> new ConcurrentSkipListSet<>())
+            .add(id.value());
+      }
+    }
+  }
+
+  @Override
+  public Page<Contact> members(WorkspaceId workspace, Audience audience, PageRequest page) {
+    String listing = "audience|" + audience.kind() + "|" + audience.name();
+    Optional<String> after = ListingCursor.decodeKey(page.cursor(), listing);
+    NavigableSet<String> members =
+        audiences.getOrDefault(new AudienceKey(workspace, audience), new ConcurrentSkipListSet<>());
+    NavigableSet<String> rest = after.map(a -> members.tailSet(a, false)).orElse(members);
+    List<Contact> items = new ArrayList<>(page.limit());
+    for (String id : rest) {
+      Contact contact = contacts.get(new Key(workspace, id));
+      if (contact == null || !audience.includes(contact)) {
+        continue; // changing this very moment: listed as its stored state says
+      }
+      if (items.size() == page.limit()) {
+        String last = items.get(items.size() - 1).id().value();
+        return new Page<>(items, Optional.of(ListingCursor.encode(listing, List.of(last))));
+      }
+      items.add(contact);
+    }
+    return new Page<>(items, Optional.empty());
   }
 }

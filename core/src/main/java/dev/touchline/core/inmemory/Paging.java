@@ -1,6 +1,5 @@
 package dev.touchline.core.inmemory;
 
-import dev.touchline.core.domain.paging.InvalidCursorException;
 import dev.touchline.core.domain.paging.ListingCursor;
 import dev.touchline.core.domain.paging.Page;
 import dev.touchline.core.domain.paging.PageRequest;
@@ -22,7 +21,7 @@ final class Paging {
    */
   static <V> Page<V> page(
       NavigableMap<String, V> source, String listing, PageRequest page, Predicate<V> filter) {
-    Optional<String> after = ListingCursor.decode(page.cursor(), listing).map(Paging::onlyKey);
+    Optional<String> after = ListingCursor.decodeKey(page.cursor(), listing);
     NavigableMap<String, V> rest = after.map(key -> source.tailMap(key, false)).orElse(source);
     List<V> items = new ArrayList<>(page.limit());
     String lastKey = null;
@@ -39,12 +38,5 @@ final class Paging {
       lastKey = e.getKey();
     }
     return new Page<>(items, Optional.empty());
-  }
-
-  private static String onlyKey(List<String> position) {
-    if (position.size() != 1) {
-      throw new InvalidCursorException("the cursor belongs to another listing");
-    }
-    return position.get(0);
   }
 }

@@ -7,7 +7,6 @@ import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.error.ErrorCode;
 import dev.touchline.core.domain.error.TouchlineException;
-import dev.touchline.core.domain.paging.InvalidCursorException;
 import dev.touchline.core.domain.paging.ListingCursor;
 import dev.touchline.core.domain.paging.Page;
 import dev.touchline.core.domain.paging.PageRequest;
@@ -79,7 +78,8 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
   @Override
   public Page<ApiKey> list(Caller caller, PageRequest page) {
     caller.require(Scope.ADMIN);
-    Optional<String> after = Cursors.translate(() -> decode(page));
+    Optional<String> after =
+        Cursors.translate(() -> ListingCursor.decodeKey(page.cursor(), LISTING));
     List<ApiKey> rest =
         keys.listByWorkspace(caller.workspace()).stream()
             .sorted(Comparator.comparing(ApiKey::id))
@@ -93,17 +93,6 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
     return new Page<>(
         items,
         Optional.of(ListingCursor.encode(LISTING, List.of(items.get(items.size() - 1).id()))));
-  }
-
-  private static Optional<String> decode(PageRequest page) {
-    return ListingCursor.decode(page.cursor(), LISTING)
-        .map(
-            position -> {
-              if (position.size() != 1) {
-                throw new InvalidCursorException("the cursor belongs to another listing");
-              }
-              return position.get(0);
-            });
   }
 
   @Override

@@ -76,7 +76,7 @@ public final class UpsertContactService implements UpsertContactUseCase {
             current -> {
               Contact.Builder b = current.toBuilder();
               command.attributes().fields().forEach(b::setAttribute);
-              return contacts.update(b.build(clock.instant()));
+              return contacts.update(current, b.build(clock.instant()));
             });
     return new UpsertResult(
         stored, resolved.created(), resolved.resolution(), resolved.conflicts());

@@ -3,12 +3,14 @@ package dev.touchline.core.wire;
 import static dev.touchline.core.wire.ApiSupport.answer;
 import static dev.touchline.core.wire.ApiSupport.given;
 import static dev.touchline.core.wire.ApiSupport.notFound;
+import static dev.touchline.core.wire.ApiSupport.page;
 import static dev.touchline.core.wire.ApiSupport.respond;
 import static dev.touchline.core.wire.ApiSupport.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.contact.Audience;
 import dev.touchline.core.domain.error.Excerpt;
 import dev.touchline.core.domain.error.TouchlineException;
 import dev.touchline.core.domain.identity.IdentityType;
@@ -22,7 +24,11 @@ import java.util.Optional;
 
 /** {@code /v1/contacts}: read contacts, and create or update one by identity. */
 public final class ContactsResource {
-  static final List<String> FIND_PARAMETERS = List.of("email", "phone", "externalId");
+  static final List<String> FIND_PARAMETERS =
+      List.of("email", "phone", "externalId", "segment", "tag", "lifecycle", "limit", "cursor");
+
+  /** The longest segment id, tag or stage a listing takes (as long as a string may be). */
+  static final int MAX_AUDIENCE_CHARS = 8 * 1024;
 
   private final ApiSupport support;
 
@@ -30,29 +36,66 @@ public final class ContactsResource {
     this.support = support;
   }
 
-  /** {@code GET /v1/contacts?email=|phone=|externalId=}: exactly one identifier. */
+  /**
+   * {@code GET /v1/contacts}: with exactly one of {@code email}, {@code phone}, {@code externalId}
+   * the contact owning it; with exactly one of {@code segment}, {@code tag}, {@code lifecycle} a
+   * page of the contacts in that audience, ordered by contact id.
+   */
   public ApiResponse find(
-      ApiCall call, Optional<String> email, Optional<String> phone, Optional<String> externalId) {
+      ApiCall call,
+      Optional<String> email,
+      Optional<String> phone,
+      Optional<String> externalId,
+      Optional<String> segment,
+      Optional<String> tag,
+      Optional<String> lifecycle,
+      Optional<String> limit,
+      Optional<String> cursor) {
     return answer(
         "GET /v1/contacts",
         () -> {
           Caller caller = support.caller(call, FIND_PARAMETERS);
-          Map<IdentityType, Optional<String>> values = new EnumMap<>(IdentityType.class);
-          values.put(IdentityType.EMAIL, given(email));
-          values.put(IdentityType.PHONE, given(phone));
-          values.put(IdentityType.EXTERNAL_ID, given(externalId));
-          List<IdentityType> given = new ArrayList<>();
+          Map<IdentityType, Optional<String>> identifiers = new EnumMap<>(IdentityType.class);
+          identifiers.put(IdentityType.EMAIL, given(email));
+          identifiers.put(IdentityType.PHONE, given(phone));
+          identifiers.put(IdentityType.EXTERNAL_ID, given(externalId));
+          List<IdentityType> byIdentifier = new ArrayList<>();
           for (IdentityType type : IdentityType.values()) {
-            if (values.getOrDefault(type, Optional.empty()).isPresent()) {
-              given.add(type);
+            if (identifiers.getOrDefault(type, Optional.empty()).isPresent()) {
+              byIdentifier.add(type);
             }
           }
-          if (given.size() != 1) {
+          List<Audience> byAudience = new ArrayList<>();
+          given(segment).map(Audience.InSegment::new).ifPresent(byAudience::add);
+          given(tag).map(Audience.Tagged::new).ifPresent(byAudience::add);
+          given(lifecycle).map(Audience.AtStage::new).ifPresent(byAudience::add);
+          if (byIdentifier.size() + byAudience.size() != 1) {
             throw TouchlineException.invalid(
-                "email", "give exactly one of the query parameters email, phone, externalId");
+                "email",
+                "give exactly one of the query parameters email, phone, externalId (a contact),"
+                    + " segment, tag, lifecycle (a listing)");
           }
-          IdentityType type = given.get(0);
-          String value = values.get(type).orElseThrow();
+          if (!byAudience.isEmpty()) {
+            Audience audience = byAudience.get(0);
+            if (audience.name().length() > MAX_AUDIENCE_CHARS) {
+              throw TouchlineException.invalid(
+                  audience.kind(),
+                  audience.kind() + " must be at most " + MAX_AUDIENCE_CHARS + " characters");
+            }
+            return respond(
+                200,
+                Documents.list(
+                    support.engine().contacts().list(caller, audience, page(limit, cursor)),
+                    Documents::contact));
+          }
+          if (given(limit).isPresent() || given(cursor).isPresent()) {
+            throw TouchlineException.invalid(
+                given(limit).isPresent() ? "limit" : "cursor",
+                "limit and cursor page a listing by segment, tag or lifecycle, not a search by"
+                    + " identifier");
+          }
+          IdentityType type = byIdentifier.get(0);
+          String value = identifiers.get(type).orElseThrow();
           return support
               .engine()
               .contacts()

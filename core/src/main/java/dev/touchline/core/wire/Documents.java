@@ -184,6 +184,7 @@ public final class Documents {
     node.put("score", c.score());
     ArrayNode segments = node.putArray("segments");
     c.segments().forEach(segments::add);
+    c.lifecycle().ifPresent(stage -> node.put("lifecycle", stage));
     ObjectNode stats = node.putObject("eventStats");
     c.stats()
         .forEach(

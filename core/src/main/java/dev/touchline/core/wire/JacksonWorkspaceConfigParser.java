@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.touchline.core.domain.contact.LifecycleStages;
 import dev.touchline.core.domain.dedup.BotPolicy;
 import dev.touchline.core.domain.dedup.BusinessKey;
 import dev.touchline.core.domain.dedup.DedupPolicy;
 import dev.touchline.core.domain.dedup.Throttle;
 import dev.touchline.core.domain.error.Excerpt;
 import dev.touchline.core.domain.error.TouchlineException;
+import dev.touchline.core.domain.event.IngestLimits;
 import dev.touchline.core.domain.identity.IdentifierNormalizer;
 import dev.touchline.core.domain.rule.Action;
 import dev.touchline.core.domain.rule.Condition;
@@ -28,6 +30,7 @@ import dev.touchline.core.domain.value.JsonValue;
 import dev.touchline.core.domain.workspace.IdentityPolicy;
 import dev.touchline.core.domain.workspace.InvalidConfigException;
 import dev.touchline.core.domain.workspace.UnknownContactPolicy;
+import dev.touchline.core.domain.workspace.Vocabulary;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.domain.workspace.WorkspaceConfigParser;
 import java.io.IOException;
@@ -37,8 +40,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,6 +74,9 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
 
   /** The longest string a configuration may hold. */
   private static final int MAX_STRING_CHARS = 8 * 1024;
+
+  /** The longest event type a vocabulary may declare, as events may carry. */
+  private static final int MAX_EVENT_TYPE_CHARS = IngestLimits.DEFAULT.maxTypeLength();
 
   private final ObjectMapper mapper =
       JsonMapper.builder(
@@ -134,13 +142,17 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
   /** One parse; tracks the rule being read so every error names it. */
   private static final class Parse {
     private String ruleId;
+    private LifecycleStages stages = LifecycleStages.DEFAULT;
     private final Set<String> segmentIds = new HashSet<>();
     private final List<String[]> segmentReferences = new ArrayList<>(); // {segment, path, ruleId}
 
     WorkspaceConfig config(JsonNode root) {
-      object(root, "$", Set.of("identity", "dedup", "rules", "segments"));
+      object(
+          root, "$", Set.of("identity", "dedup", "rules", "segments", "lifecycle", "vocabulary"));
       IdentityPolicy identity = identity(root.get("identity"), "$.identity");
       DedupPolicy dedup = dedup(root.get("dedup"), "$.dedup");
+      stages = lifecycle(root.get("lifecycle"), "$.lifecycle");
+      Vocabulary vocabulary = vocabulary(root.get("vocabulary"), "$.vocabulary");
       List<Segment> segments = segments(root.get("segments"), "$.segments");
       List<Rule> rules = rules(root.get("rules"), "$.rules");
       for (String[] ref : segmentReferences) {
@@ -149,7 +161,124 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
               ref[2], ref[1], "unknown segment " + Excerpt.quoted(ref[0]));
         }
       }
-      return WorkspaceConfig.of(identity, dedup, rules, segments);
+      return WorkspaceConfig.of(identity, dedup, rules, segments, stages, vocabulary);
+    }
+
+    private LifecycleStages lifecycle(JsonNode node, String path) {
+      if (absent(node)) {
+        return LifecycleStages.DEFAULT;
+      }
+      object(node, path, Set.of("stages"));
+      JsonNode array = array(node.get("stages"), path + ".stages");
+      if (array.isEmpty() || array.size() > LifecycleStages.MAX_STAGES) {
+        throw fail(path + ".stages", "must list 1 to " + LifecycleStages.MAX_STAGES + " stages");
+      }
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        String p = path + ".stages[" + i + "]";
+        String name = text(array.get(i), p);
+        if (!LifecycleStages.NAME.matcher(name).matches()) {
+          throw fail(
+              p, "a stage is 1-64 lower-case letters, digits or '_', starting with a letter");
+        }
+        if (names.contains(name)) {
+          throw fail(p, "the stage " + Excerpt.quoted(name) + " is listed twice");
+        }
+        if (name.equals(LifecycleStages.OTHER) && i != array.size() - 1) {
+          throw fail(p, "other is always the last stage");
+        }
+        names.add(name);
+      }
+      return LifecycleStages.of(names);
+    }
+
+    private Vocabulary vocabulary(JsonNode node, String path) {
+      if (absent(node)) {
+        return Vocabulary.OPEN;
+      }
+      object(node, path, Set.of("mode", "events"));
+      boolean closed = false;
+      if (!absent(node.get("mode"))) {
+        String mode = text(node.get("mode"), path + ".mode");
+        closed =
+            switch (mode) {
+              case "open" -> false;
+              case "closed" -> true;
+              default -> throw fail(path + ".mode", "must be \"open\" or \"closed\"");
+            };
+      }
+      Map<String, Vocabulary.EventSchema> events = new LinkedHashMap<>();
+      JsonNode declared = node.get("events");
+      if (!absent(declared)) {
+        if (!declared.isObject()) {
+          throw fail(path + ".events", "must be an object of event types");
+        }
+        if (declared.size() > Vocabulary.MAX_TYPES) {
+          throw fail(path + ".events", "at most " + Vocabulary.MAX_TYPES + " event types");
+        }
+        Iterator<Map.Entry<String, JsonNode>> types = declared.fields();
+        while (types.hasNext()) {
+          Map.Entry<String, JsonNode> type = types.next();
+          String p = path + ".events." + Excerpt.of(type.getKey());
+          if (type.getKey().isBlank() || type.getKey().length() > MAX_EVENT_TYPE_CHARS) {
+            throw fail(p, "an event type is 1-" + MAX_EVENT_TYPE_CHARS + " characters");
+          }
+          events.put(type.getKey(), schema(type.getValue(), p));
+        }
+      }
+      if (closed && events.isEmpty()) {
+        throw fail(path + ".events", "a closed vocabulary declares at least one event type");
+      }
+      return new Vocabulary(closed, events);
+    }
+
+    private Vocabulary.EventSchema schema(JsonNode node, String path) {
+      object(node, path, Set.of("properties"));
+      Map<String, Vocabulary.PropertySpec> properties = new LinkedHashMap<>();
+      JsonNode declared = node.get("properties");
+      if (!absent(declared)) {
+        if (!declared.isObject()) {
+          throw fail(path + ".properties", "must be an object of properties");
+        }
+        if (declared.size() > Vocabulary.MAX_PROPERTIES) {
+          throw fail(path + ".properties", "at most " + Vocabulary.MAX_PROPERTIES + " properties");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = declared.fields();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          String p = path + ".properties." + Excerpt.of(field.getKey());
+          if (field.getKey().isBlank()) {
+            throw fail(p, "a property name must not be blank");
+          }
+          JsonNode spec = field.getValue();
+          object(spec, p, Set.of("type", "required"));
+          String type = required(spec, "type", p);
+          Vocabulary.PropertyType parsed =
+              Vocabulary.PropertyType.fromWireName(type)
+                  .orElseThrow(
+                      () ->
+                          fail(
+                              p + ".type",
+                              "must be string, number, boolean, timestamp, object or array"));
+          boolean required =
+              !absent(spec.get("required")) && bool(spec.get("required"), p + ".required");
+          properties.put(field.getKey(), new Vocabulary.PropertySpec(parsed, required));
+        }
+      }
+      return new Vocabulary.EventSchema(properties);
+    }
+
+    private String stage(JsonNode node, String path) {
+      String stage = nonBlank(node, path);
+      if (!stages.contains(stage)) {
+        throw fail(
+            path,
+            "unknown lifecycle stage "
+                + Excerpt.quoted(stage)
+                + "; the stages are "
+                + String.join(", ", stages.order()));
+      }
+      return stage;
     }
 
     private IdentityPolicy identity(JsonNode node, String path) {
@@ -384,6 +513,17 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
             throw fail(p + ".eventTime", "must be true when given");
           }
           return new Action.SetAttribute(name, new ValueSource.EventTime());
+        case "setLifecycle":
+          if (v.isTextual()) {
+            return new Action.SetLifecycle(stage(v, p), false);
+          }
+          object(v, p, Set.of("stage", "force"));
+          if (absent(v.get("stage"))) {
+            throw fail(p + ".stage", "is required");
+          }
+          return new Action.SetLifecycle(
+              stage(v.get("stage"), p + ".stage"),
+              !absent(v.get("force")) && bool(v.get("force"), p + ".force"));
         case "trigger":
           if (v.isTextual()) {
             return new Action.Trigger(nonBlank(v, p));
@@ -395,7 +535,7 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
               path,
               "unknown action '"
                   + Excerpt.of(kind)
-                  + "'; expected addTag, removeTag, score, setAttribute or trigger");
+                  + "'; expected addTag, removeTag, score, setAttribute, setLifecycle or trigger");
       }
     }
 
@@ -497,6 +637,10 @@ public final class JacksonWorkspaceConfigParser implements WorkspaceConfigParser
           }
           return new Condition.DidWithin(
               required(v, "event", p), positive(v.get("within"), p + ".within"));
+        case "lifecycleIs":
+          return new Condition.LifecycleIs(stage(v, p));
+        case "lifecycleAtLeast":
+          return new Condition.LifecycleAtLeast(stage(v, p), stages);
         default:
           throw fail(path, "unknown condition " + Excerpt.quoted(kind));
       }

@@ -189,7 +189,16 @@ public final class TouchlineApi {
       case "GET /v1/events/*":
         return events.get(call, id);
       case "GET /v1/contacts":
-        return contacts.find(call, first(r, "email"), first(r, "phone"), first(r, "externalId"));
+        return contacts.find(
+            call,
+            first(r, "email"),
+            first(r, "phone"),
+            first(r, "externalId"),
+            first(r, "segment"),
+            first(r, "tag"),
+            first(r, "lifecycle"),
+            first(r, "limit"),
+            first(r, "cursor"));
       case "POST /v1/contacts":
         return contacts.upsert(call, r.body());
       case "GET /v1/contacts/*":

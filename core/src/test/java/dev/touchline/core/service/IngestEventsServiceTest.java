@@ -459,11 +459,11 @@ class IngestEventsServiceTest {
     }
 
     @Override
-    public Contact update(Contact contact) {
+    public Contact update(Contact read, Contact changed) {
       if (failures-- > 0) {
         throw new StorageException("injected: connection reset");
       }
-      return delegate.update(contact);
+      return delegate.update(read, changed);
     }
   }
 
@@ -476,13 +476,13 @@ class IngestEventsServiceTest {
     }
 
     @Override
-    public Contact update(Contact contact) {
+    public Contact update(Contact read, Contact changed) {
       if (conflictsLeft > 0) {
         conflictsLeft--;
-        Contact current = delegate.findById(contact.workspace(), contact.id()).orElseThrow();
-        delegate.update(current.toBuilder().addScore(100).build(current.updatedAt()));
+        Contact current = delegate.findById(read.workspace(), read.id()).orElseThrow();
+        delegate.update(current, current.toBuilder().addScore(100).build(current.updatedAt()));
       }
-      return delegate.update(contact);
+      return delegate.update(read, changed);
     }
   }
 

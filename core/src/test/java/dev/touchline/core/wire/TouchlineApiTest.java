@@ -161,7 +161,7 @@ class TouchlineApiTest {
     }
 
     @Override
-    public Contact update(Contact contact) {
+    public Contact update(Contact read, Contact changed) {
       throw new StorageException("database down");
     }
   }

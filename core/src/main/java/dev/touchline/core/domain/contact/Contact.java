@@ -17,6 +17,7 @@ import java.util.TreeSet;
 /**
  * A person a workspace knows about, with everything events have taught it.
  *
+ * @param lifecycle the contact's lifecycle stage, once a rule has set one
  * @param scoreMarks when each score rule last scored this contact (for {@code once} and {@code
  *     cooldown})
  * @param appliedEvents the greatest ids of the events applied to this contact (at most {@value
@@ -32,6 +33,7 @@ public record Contact(
     SortedSet<String> tags,
     long score,
     SortedSet<String> segments,
+    Optional<String> lifecycle,
     SortedMap<String, EventStats> stats,
     SortedMap<String, Instant> scoreMarks,
     List<EventId> appliedEvents,
@@ -56,6 +58,7 @@ public record Contact(
     attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
     tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
     segments = Collections.unmodifiableSortedSet(new TreeSet<>(segments));
+    Objects.requireNonNull(lifecycle, "lifecycle");
     stats = Collections.unmodifiableSortedMap(new TreeMap<>(stats));
     scoreMarks = Collections.unmodifiableSortedMap(new TreeMap<>(scoreMarks));
     appliedEvents = List.copyOf(appliedEvents);
@@ -75,6 +78,7 @@ public record Contact(
         new TreeSet<>(),
         0,
         new TreeSet<>(),
+        Optional.empty(),
         new TreeMap<>(),
         new TreeMap<>(),
         List.of(),
@@ -93,6 +97,7 @@ public record Contact(
         tags,
         score,
         segments,
+        lifecycle,
         stats,
         scoreMarks,
         appliedEvents,
@@ -118,6 +123,7 @@ public record Contact(
     private final TreeSet<String> tags;
     private long score;
     private final TreeSet<String> segments;
+    private Optional<String> lifecycle;
     private final TreeMap<String, EventStats> stats;
     private final TreeMap<String, Instant> scoreMarks;
     private final List<EventId> appliedEvents;
@@ -129,6 +135,7 @@ public record Contact(
       this.tags = new TreeSet<>(base.tags);
       this.score = base.score;
       this.segments = new TreeSet<>(base.segments);
+      this.lifecycle = base.lifecycle;
       this.stats = new TreeMap<>(base.stats);
       this.scoreMarks = new TreeMap<>(base.scoreMarks);
       this.appliedEvents = new ArrayList<>(base.appliedEvents);
@@ -200,6 +207,17 @@ public record Contact(
     }
 
     @Override
+    public Optional<String> lifecycle() {
+      return lifecycle;
+    }
+
+    /** Moves the contact to a lifecycle stage (the rules of moving are the caller's). */
+    public Builder lifecycle(String stage) {
+      this.lifecycle = Optional.of(stage);
+      return this;
+    }
+
+    @Override
     public SortedMap<String, EventStats> stats() {
       return stats;
     }
@@ -239,6 +257,7 @@ public record Contact(
           tags,
           score,
           segments,
+          lifecycle,
           stats,
           scoreMarks,
           appliedEvents,

@@ -1,6 +1,7 @@
 package dev.touchline.core.domain.contact;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,6 +15,9 @@ public interface ContactView {
   long score();
 
   Set<String> segments();
+
+  /** The lifecycle stage, once a rule has set one. */
+  Optional<String> lifecycle();
 
   Map<String, EventStats> stats();
 }

@@ -74,6 +74,23 @@ public final class ListingCursor {
     return Optional.of(parts.subList(1, parts.size()));
   }
 
+  /**
+   * The one position string a cursor of {@code listing} carries, if a cursor was given (for
+   * listings that resume after a single key).
+   *
+   * @throws InvalidCursorException if it is not a cursor of this listing, or was changed
+   */
+  public static Optional<String> decodeKey(Optional<String> cursor, String listing) {
+    return decode(cursor, listing)
+        .map(
+            position -> {
+              if (position.size() != 1) {
+                throw new InvalidCursorException("the cursor belongs to another listing");
+              }
+              return position.get(0);
+            });
+  }
+
   private static byte[] check(byte[] content) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(content);

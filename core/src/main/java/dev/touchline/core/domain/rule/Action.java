@@ -7,7 +7,12 @@ import java.util.Optional;
 
 /** What a rule does when it matches. */
 public sealed interface Action
-    permits Action.AddTag, Action.RemoveTag, Action.Score, Action.SetAttribute, Action.Trigger {
+    permits Action.AddTag,
+        Action.RemoveTag,
+        Action.Score,
+        Action.SetAttribute,
+        Action.SetLifecycle,
+        Action.Trigger {
 
   /** Adds a tag. */
   record AddTag(String tag) implements Action {
@@ -46,6 +51,16 @@ public sealed interface Action
     public SetAttribute {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(source, "source");
+    }
+  }
+
+  /**
+   * Moves the contact to a lifecycle stage: only forward unless {@code force}; a move produces a
+   * {@code lifecycle.changed} fact.
+   */
+  record SetLifecycle(String stage, boolean force) implements Action {
+    public SetLifecycle {
+      Objects.requireNonNull(stage, "stage");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.touchline.core.domain.rule;
 
 import dev.touchline.core.domain.contact.AttributeValue;
 import dev.touchline.core.domain.contact.EventStats;
+import dev.touchline.core.domain.contact.LifecycleStages;
 import dev.touchline.core.domain.value.ConfigDurations;
 import dev.touchline.core.domain.value.JsonValue;
 import java.time.Duration;
@@ -21,7 +22,9 @@ public sealed interface Condition
         Condition.Attribute,
         Condition.InSegment,
         Condition.EventCount,
-        Condition.DidWithin {
+        Condition.DidWithin,
+        Condition.LifecycleIs,
+        Condition.LifecycleAtLeast {
 
   boolean test(Facts facts);
 
@@ -190,6 +193,35 @@ public sealed interface Condition
     public boolean test(Facts facts) {
       EventStats stats = facts.contact().stats().get(eventType);
       return stats != null && !stats.lastAt().isBefore(facts.now().minus(window));
+    }
+  }
+
+  /** The contact stands at a lifecycle stage. */
+  record LifecycleIs(String stage) implements Condition {
+    public LifecycleIs {
+      Objects.requireNonNull(stage, "stage");
+    }
+
+    @Override
+    public boolean test(Facts facts) {
+      return facts.contact().lifecycle().filter(stage::equals).isPresent();
+    }
+  }
+
+  /** The contact stands at a lifecycle stage no earlier than {@code stage}, in these stages. */
+  record LifecycleAtLeast(String stage, LifecycleStages stages) implements Condition {
+    public LifecycleAtLeast {
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(stages, "stages");
+      if (!stages.contains(stage)) {
+        throw new IllegalArgumentException("no lifecycle stage " + stage);
+      }
+    }
+
+    @Override
+    public boolean test(Facts facts) {
+      int bound = stages.rank(stage).orElseThrow();
+      return facts.contact().lifecycle().flatMap(stages::rank).filter(r -> r >= bound).isPresent();
     }
   }
 }

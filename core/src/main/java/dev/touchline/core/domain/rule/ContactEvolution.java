@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies one event to a contact: per-type stats, traits, rules in order, then segment
- * re-evaluation whose enter/exit facts are offered to rules again (bounded rounds).
+ * Applies one event to a contact: per-type stats, traits, rules in order, then rounds (bounded) in
+ * which lifecycle moves and segment entries and exits are offered to rules as derived facts.
  */
 public final class ContactEvolution {
   /** Event types whose properties, like any event's traits, set contact attributes. */
@@ -31,6 +31,12 @@ public final class ContactEvolution {
    * moving a contact in and out of segments stop here.
    */
   public static final int MAX_SEGMENT_ROUNDS = 4;
+
+  /**
+   * The derived fact of a lifecycle move, offered to rules with the properties {@code from} (null
+   * for a contact that had no stage) and {@code to}.
+   */
+  public static final String LIFECYCLE_CHANGED = "lifecycle.changed";
 
   private ContactEvolution() {}
 
@@ -71,7 +77,18 @@ public final class ContactEvolution {
       setAttributes(b, event.properties());
     }
     Map<String, Trigger> fired = new LinkedHashMap<>();
-    runRules(config, b, event, event.type(), event.properties(), "", now, before, fired);
+    List<String[]> lifecycleChanges = new ArrayList<>(); // {from or null, to}, in order
+    runRules(
+        config,
+        b,
+        event,
+        event.type(),
+        event.properties(),
+        "",
+        now,
+        before,
+        fired,
+        lifecycleChanges);
 
     for (int round = 0; round < MAX_SEGMENT_ROUNDS; round++) {
       List<String[]> changes = new ArrayList<>();
@@ -92,13 +109,31 @@ public final class ContactEvolution {
           changes.add(new String[] {Segment.EXITED, segment.id()});
         }
       }
-      if (changes.isEmpty()) {
+      List<String[]> moves = new ArrayList<>(lifecycleChanges);
+      lifecycleChanges.clear();
+      if (changes.isEmpty() && moves.isEmpty()) {
         break;
+      }
+      for (String[] move : moves) {
+        JsonObject props = JsonValue.object("from", move[0], "to", move[1]);
+        String key =
+            LIFECYCLE_CHANGED + ":" + (move[0] == null ? "none" : move[0]) + "->" + move[1];
+        runRules(
+            config, b, event, LIFECYCLE_CHANGED, props, key, now, before, fired, lifecycleChanges);
       }
       for (String[] change : changes) {
         JsonObject props = JsonValue.object("segment", change[1]);
         runRules(
-            config, b, event, change[0], props, change[0] + ":" + change[1], now, before, fired);
+            config,
+            b,
+            event,
+            change[0],
+            props,
+            change[0] + ":" + change[1],
+            now,
+            before,
+            fired,
+            lifecycleChanges);
       }
     }
     b.markApplied(event.id());
@@ -114,7 +149,8 @@ public final class ContactEvolution {
       String factKey,
       Instant now,
       Contact before,
-      Map<String, Trigger> fired) {
+      Map<String, Trigger> fired,
+      List<String[]> lifecycleChanges) {
     for (Rule rule : config.rules().forType(factType)) {
       Facts facts = new Facts(Optional.of(properties), b, now);
       if (rule.where().map(c -> !c.test(facts)).orElse(false)) {
@@ -124,12 +160,25 @@ public final class ContactEvolution {
         continue;
       }
       for (Action action : rule.actions()) {
-        apply(action, rule, b, event, properties, factType, factKey, now, before, fired);
+        apply(
+            config,
+            action,
+            rule,
+            b,
+            event,
+            properties,
+            factType,
+            factKey,
+            now,
+            before,
+            fired,
+            lifecycleChanges);
       }
     }
   }
 
   private static void apply(
+      WorkspaceConfig config,
       Action action,
       Rule rule,
       Contact.Builder b,
@@ -139,7 +188,8 @@ public final class ContactEvolution {
       String factKey,
       Instant now,
       Contact before,
-      Map<String, Trigger> fired) {
+      Map<String, Trigger> fired,
+      List<String[]> lifecycleChanges) {
     if (action instanceof Action.AddTag add) {
       b.tags().add(add.tag());
     } else if (action instanceof Action.RemoveTag remove) {
@@ -165,6 +215,15 @@ public final class ContactEvolution {
       } else if (set.source() instanceof ValueSource.FromProperty from) {
         properties.at(from.path()).ifPresent(v -> setAttribute(b, set.name(), v));
       }
+    } else if (action instanceof Action.SetLifecycle set) {
+      Optional<String> current = b.lifecycle();
+      boolean moves =
+          !current.equals(Optional.of(set.stage()))
+              && (set.force() || config.lifecycle().isForward(current, set.stage()));
+      if (moves) {
+        b.lifecycle(set.stage());
+        lifecycleChanges.add(new String[] {current.orElse(null), set.stage()});
+      }
     } else if (action instanceof Action.Trigger trigger) {
       String id = Trigger.idFor(event.id(), rule.id(), factKey + "|" + trigger.workflow());
       String cause =
@@ -172,7 +231,7 @@ public final class ContactEvolution {
               + rule.id()
               + " on "
               + factType
-              + (factKey.isEmpty() ? "" : " " + segmentOf(factKey));
+              + (factKey.isEmpty() ? "" : " " + subjectOf(factKey));
       fired.putIfAbsent(
           id,
           new Trigger(
@@ -187,7 +246,7 @@ public final class ContactEvolution {
     }
   }
 
-  private static String segmentOf(String factKey) {
+  private static String subjectOf(String factKey) {
     return factKey.substring(factKey.indexOf(':') + 1);
   }
 

@@ -65,12 +65,17 @@ public interface ContactRepository {
   ContactId claimIdentifier(WorkspaceId workspace, Identifier identifier, ContactId contactId);
 
   /**
-   * Replaces a contact if its stored version equals {@code contact.version()}.
+   * Replaces a contact as it was read by its changed state, if the stored version is still the one
+   * read. A store that indexes audiences ({@link AudienceIndex}) writes, with the contact, only the
+   * memberships that differ between the two: an update that changes none costs nothing more.
    *
+   * @param read the contact as read from this repository
+   * @param changed its new state, at the same version (e.g. {@code read.toBuilder()...build(now)})
    * @return the contact as stored, with the version incremented
    * @throws ConcurrentUpdateException when the stored version differs (or the contact is gone)
+   * @throws IllegalArgumentException when the two are not the same contact at the same version
    */
-  Contact update(Contact contact);
+  Contact update(Contact read, Contact changed);
 
   /** What {@link #create} did. */
   sealed interface CreateResult permits Created, IdentifierTaken {}

@@ -69,7 +69,7 @@ final class EventCommit {
               events.append(fresh);
               appended[0] = fresh;
               a.stored = true;
-              contacts.update(result.contact());
+              contacts.update(current, result.contact());
               return fresh;
             });
     dispatch.fire(event);

@@ -10,6 +10,7 @@ import dev.touchline.core.domain.event.IngestLimits;
 import dev.touchline.core.domain.identity.Identifier;
 import dev.touchline.core.domain.identity.InvalidIdentifierException;
 import dev.touchline.core.domain.value.JsonValue;
+import dev.touchline.core.domain.workspace.Vocabulary;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
 import dev.touchline.core.port.in.IngestOutcome;
 import dev.touchline.core.service.IdentityResolver;
@@ -108,6 +109,10 @@ public final class EventValidation {
       if (notAttributes.isPresent()) {
         return new Refused(notAttributes.get());
       }
+    }
+    Optional<Vocabulary.Misfit> misfit = config.vocabulary().check(type, input.properties());
+    if (misfit.isPresent()) {
+      return refused(misfit.get().field(), misfit.get().message());
     }
     return new Valid(customer, identifiers, timestamp);
   }

@@ -55,7 +55,11 @@ class WriteCostTest {
   }
 
   private static IngestOutcome ingest(EventInput input) {
-    return engine.ingest().ingest(CALLER, IngestCommand.of(input)).outcomes().get(0);
+    return ingest(CALLER, input);
+  }
+
+  private static IngestOutcome ingest(Caller caller, EventInput input) {
+    return engine.ingest().ingest(caller, IngestCommand.of(input)).outcomes().get(0);
   }
 
   private static EventInput event(String type, int person, String messageId) {
@@ -71,9 +75,17 @@ class WriteCostTest {
       String kind,
       Class<? extends IngestOutcome> expected,
       java.util.function.IntFunction<EventInput> events) {
+    return measure(CALLER, kind, expected, events);
+  }
+
+  private static Cost measure(
+      Caller caller,
+      String kind,
+      Class<? extends IngestOutcome> expected,
+      java.util.function.IntFunction<EventInput> events) {
     meter.reset();
     for (int i = 0; i < PER_KIND; i++) {
-      assertThat(ingest(events.apply(i))).as(kind).isInstanceOf(expected);
+      assertThat(ingest(caller, events.apply(i))).as(kind).isInstanceOf(expected);
     }
     Map<String, Double> perTarget = new LinkedHashMap<>();
     meter.byTarget().forEach((k, v) -> perTarget.put(k, v / PER_KIND));
@@ -165,5 +177,65 @@ class WriteCostTest {
     assertThat(created.perEvent() - createdWithoutId.perEvent())
         .as("a messageId costs exactly its claim")
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void anAudienceEntryOrExitCostsItsMembership_andAnEventThatChangesNoneCostsNothingMore() {
+    Caller audiences = Caller.trusted(new WorkspaceId("cost-audiences"));
+    engine
+        .workspaceConfig()
+        .replace(
+            audiences,
+            "{\"rules\":[{\"id\":\"in\",\"when\":{\"event\":\"join\"},"
+                + "\"then\":[{\"addTag\":\"members\"}]},"
+                + "{\"id\":\"out\",\"when\":{\"event\":\"leave\"},"
+                + "\"then\":[{\"removeTag\":\"members\"}]}]}");
+    for (int i = 0; i < PER_KIND; i++) {
+      ingest(audiences, event("signup", i, null)); // the contacts, outside the measurement
+    }
+    Cost ordinary =
+        measure(
+            audiences,
+            "known contact, no audience change",
+            IngestOutcome.Accepted.class,
+            i -> event("page_viewed", i, null));
+    Cost entry =
+        measure(
+            audiences,
+            "known contact, enters an audience",
+            IngestOutcome.Accepted.class,
+            i -> event("join", i, null));
+    Cost again =
+        measure(
+            audiences,
+            "known contact, already in it",
+            IngestOutcome.Accepted.class,
+            i -> event("join", i, null));
+    Cost exit =
+        measure(
+            audiences,
+            "known contact, leaves an audience",
+            IngestOutcome.Accepted.class,
+            i -> event("leave", i, null));
+
+    assertThat(ordinary.perEvent())
+        .as("an event that changes no membership costs what any ordinary event costs")
+        .isLessThanOrEqualTo(3.0);
+    assertThat(again.perEvent())
+        .as("staying in an audience costs nothing more")
+        .isEqualTo(ordinary.perEvent());
+    assertThat(ordinary.transactions() + again.transactions()).isZero();
+    assertThat(entry.transactions())
+        .as("the contact and its entry in one transaction")
+        .isEqualTo(PER_KIND);
+    assertThat(exit.transactions())
+        .as("the contact and its exit in one transaction")
+        .isEqualTo(PER_KIND);
+    assertThat(entry.perEvent() - ordinary.perEvent())
+        .as("an entry: the membership item and the transaction's price on the contact")
+        .isEqualTo(3.0);
+    assertThat(exit.perEvent() - ordinary.perEvent())
+        .as("an exit: the membership's deletion and the transaction's price on the contact")
+        .isEqualTo(3.0);
   }
 }

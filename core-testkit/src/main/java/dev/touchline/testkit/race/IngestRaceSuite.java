@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.touchline.core.Touchline;
 import dev.touchline.core.domain.apikey.Caller;
+import dev.touchline.core.domain.contact.Audience;
 import dev.touchline.core.domain.contact.Contact;
 import dev.touchline.core.domain.event.Event;
 import dev.touchline.core.domain.event.EventInput;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -153,6 +155,7 @@ public abstract class IngestRaceSuite {
     Set<String> identities = new HashSet<>();
     distinct.forEach(p -> identities.add(p.identityField() + ":" + p.identity()));
     Set<String> contactIds = new HashSet<>();
+    List<Contact> raced = new ArrayList<>();
     int storedEvents = 0;
     for (String key : identities) {
       String field = key.substring(0, key.indexOf(':'));
@@ -171,6 +174,7 @@ public abstract class IngestRaceSuite {
               .findByIdentifier(sequential.caller, type, value)
               .orElseThrow();
       assertThat(contactIds.add(a.id().value())).as("one contact per identity").isTrue();
+      raced.add(a);
       assertThat(a.tags()).as("tags of " + key).isEqualTo(b.tags());
       assertThat(a.score()).as("score of " + key).isEqualTo(b.score());
       assertThat(a.segments()).as("segments of " + key).isEqualTo(b.segments());
@@ -188,6 +192,18 @@ public abstract class IngestRaceSuite {
           .isEqualTo(sequential.triggersOf(b));
     }
     assertThat(storedEvents).isEqualTo(distinct.size());
+    for (Audience audience :
+        List.of(
+            new Audience.Tagged("buyer"),
+            new Audience.Tagged("member"),
+            new Audience.InSegment("vip"))) {
+      Set<String> holding = new TreeSet<>();
+      raced.stream().filter(audience::includes).forEach(c -> holding.add(c.id().value()));
+      assertThat(holding).as(audience + " has members after the race").isNotEmpty();
+      assertThat(concurrent.members(audience))
+          .as("the listing of " + audience + " after the race: exactly its members")
+          .isEqualTo(holding);
+    }
   }
 
   private static Map<String, Long> counts(Contact c) {
@@ -198,6 +214,20 @@ public abstract class IngestRaceSuite {
 
   /** One engine over one workspace. */
   private final class Run {
+    /** Every contact id an audience lists, page after page. */
+    Set<String> members(Audience audience) {
+      Set<String> ids = new TreeSet<>();
+      PageRequest request = PageRequest.first(7);
+      while (true) {
+        var page = engine.contacts().list(caller, audience, request);
+        page.items().forEach(c -> ids.add(c.id().value()));
+        if (page.nextCursor().isEmpty()) {
+          return ids;
+        }
+        request = request.after(page.nextCursor().get());
+      }
+    }
+
     final InMemoryTriggerSink sink = new InMemoryTriggerSink();
     final Touchline engine;
     final Caller caller;

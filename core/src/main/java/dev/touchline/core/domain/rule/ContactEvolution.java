@@ -38,6 +38,10 @@ public final class ContactEvolution {
    */
   public static final String LIFECYCLE_CHANGED = "lifecycle.changed";
 
+  /** The fact types the engine derives; a client cannot send an event of one of them. */
+  public static final Set<String> DERIVED_FACTS =
+      Set.of(Segment.ENTERED, Segment.EXITED, LIFECYCLE_CHANGED);
+
   private ContactEvolution() {}
 
   /** The event's facts as the evolution sees them. */

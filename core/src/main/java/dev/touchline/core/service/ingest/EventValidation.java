@@ -9,6 +9,7 @@ import dev.touchline.core.domain.event.EventInput;
 import dev.touchline.core.domain.event.IngestLimits;
 import dev.touchline.core.domain.identity.Identifier;
 import dev.touchline.core.domain.identity.InvalidIdentifierException;
+import dev.touchline.core.domain.rule.ContactEvolution;
 import dev.touchline.core.domain.value.JsonValue;
 import dev.touchline.core.domain.workspace.Vocabulary;
 import dev.touchline.core.domain.workspace.WorkspaceConfig;
@@ -57,6 +58,10 @@ public final class EventValidation {
     }
     if (type.chars().anyMatch(Character::isISOControl)) {
       return refused("event", "event must not contain control characters");
+    }
+    if (ContactEvolution.DERIVED_FACTS.contains(type)) {
+      return refused(
+          "event", type + " is a fact the engine derives for rules; it cannot be sent as an event");
     }
     if (input.customer().isEmpty()
         && input.email().isEmpty()

@@ -1,6 +1,7 @@
 package dev.touchline.adapter.http;
 
 import dev.touchline.adapter.http.store.StoreRuntime;
+import dev.touchline.adapter.mcp.StatelessHttpEndpoint;
 import dev.touchline.adapter.sqs.SqsEventPublisher;
 import dev.touchline.adapter.sqs.SqsEventQueue;
 import dev.touchline.adapter.sqs.SqsTriggerSink;
@@ -99,5 +100,14 @@ public class EngineFactory {
   @Singleton
   TouchlineApi api(Touchline engine, QueueSettings queue) {
     return new TouchlineApi(engine, queue.asynchronous());
+  }
+
+  /** The MCP endpoint's tools, run through the engine's own API (see {@code McpController}). */
+  @Singleton
+  @Bean(preDestroy = "stop")
+  @Requires(property = "touchline.mcp.enabled", notEquals = "false")
+  StatelessHttpEndpoint mcp(TouchlineApi api) {
+    String version = EngineFactory.class.getPackage().getImplementationVersion();
+    return new StatelessHttpEndpoint(api::handle, version == null ? "dev" : version);
   }
 }

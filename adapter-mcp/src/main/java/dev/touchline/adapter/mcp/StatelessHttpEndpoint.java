@@ -1,5 +1,7 @@
 package dev.touchline.adapter.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -29,6 +31,8 @@ public final class StatelessHttpEndpoint implements McpStatelessServerTransport 
       Objects.requireNonNull(body, "body");
     }
   }
+
+  private static final ObjectMapper ERRORS = new ObjectMapper();
 
   private final McpJsonMapper json = McpJson.mapper();
   private final McpStatelessSyncServer server;
@@ -114,18 +118,14 @@ public final class StatelessHttpEndpoint implements McpStatelessServerTransport 
     }
   }
 
-  private Answer error(int status, int code, String message) {
-    try {
-      return new Answer(
-          status,
-          json.writeValueAsString(
-              new McpSchema.JSONRPCResponse(
-                  McpSchema.JSONRPC_VERSION,
-                  null,
-                  null,
-                  new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null))));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  /** A JSON-RPC error answer with no id (the request's could not be read, or there is none). */
+  private static Answer error(int status, int code, String message) {
+    ObjectNode root = ERRORS.createObjectNode();
+    root.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+    root.putNull("id");
+    ObjectNode error = root.putObject("error");
+    error.put("code", code);
+    error.put("message", message);
+    return new Answer(status, root.toString());
   }
 }

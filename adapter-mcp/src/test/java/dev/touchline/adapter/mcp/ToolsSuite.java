@@ -110,7 +110,11 @@ abstract class ToolsSuite {
                 "email",
                 "Ann@Example.com",
                 "properties",
-                Map.of("subject", "Welcome", "amount", new java.math.BigDecimal("12345678901234567.89")),
+                Map.of(
+                    "subject",
+                    "Welcome",
+                    "amount",
+                    new java.math.BigDecimal("12345678901234567.89")),
                 "messageId",
                 "agent-1"));
     assertThat(accepted.isError()).isFalse();
@@ -130,7 +134,11 @@ abstract class ToolsSuite {
                 "email",
                 "Ann@Example.com",
                 "properties",
-                Map.of("subject", "Welcome", "amount", new java.math.BigDecimal("12345678901234567.89")),
+                Map.of(
+                    "subject",
+                    "Welcome",
+                    "amount",
+                    new java.math.BigDecimal("12345678901234567.89")),
                 "messageId",
                 "agent-1"));
     assertThat(structured(again)).containsEntry("status", "duplicate");

@@ -2,6 +2,7 @@ package dev.touchline.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchline.adapter.mcp.McpJson;
@@ -115,5 +116,61 @@ class McpServerTest {
     try (RunningServer off = RunningServer.start(Map.of("touchline.mcp.enabled", "false"))) {
       assertThat(off.post("/mcp", KEY, "{}").statusCode()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void theMcpInspectorCli_listsAndCallsTheToolsOnTheServer() throws Exception {
+    assumeTrue(onPath("npx"), "npx is not installed here: the MCP Inspector CLI check is skipped");
+    String url = server.uri("/mcp").toString();
+    String tools =
+        inspector(
+            url, "--transport", "http", "--header", "X-API-Key: " + KEY, "--method", "tools/list");
+    assertThat(tools).contains("\"ingest_event\"", "\"list_incoming\"");
+    String call =
+        inspector(
+            url,
+            "--transport",
+            "http",
+            "--header",
+            "Authorization: Bearer " + KEY,
+            "--method",
+            "tools/call",
+            "--tool-name",
+            "list_incoming",
+            "--tool-arg",
+            "status=rejected");
+    assertThat(call).contains("incoming entries").contains("\"isError\": false");
+  }
+
+  private static String inspector(String... args) throws Exception {
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of("npx", "-y", "@modelcontextprotocol/inspector@0.21.1", "--cli"));
+    command.addAll(java.util.List.of(args));
+    java.nio.file.Path log = java.nio.file.Files.createTempFile("inspector", ".out");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean done = process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+    String output = java.nio.file.Files.readString(log);
+    java.nio.file.Files.deleteIfExists(log);
+    if (!done) {
+      process.destroyForcibly();
+    }
+    assertThat(done).as(output).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  private static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package dev.touchline.adapter.dynamodb;
 
 import dev.touchline.core.port.out.StorageException;
+import dev.touchline.core.port.out.StorageRefusedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -135,7 +138,10 @@ public final class DynamoDbStore {
         throw answer;
       } catch (DynamoDbException e) {
         if (!isThrottling(e) || attempt >= MAX_THROTTLE_RETRIES) {
-          throw new StorageException(what + " failed: " + e.getMessage(), e);
+          // DynamoDB answered: a 4xx (throttling, validation) changed nothing; a 5xx may have.
+          throw e.statusCode() >= 400 && e.statusCode() < 500
+              ? new StorageRefusedException(what + " failed: " + e.getMessage(), e)
+              : new StorageException(what + " failed: " + e.getMessage(), e);
         }
       } catch (SdkException e) {
         throw new StorageException(what + " failed: " + e.getMessage(), e);
@@ -228,11 +234,14 @@ public final class DynamoDbStore {
   private static boolean isThrottling(DynamoDbException e) {
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     return e.isThrottlingException()
-        || List.of(
-                "ProvisionedThroughputExceededException",
-                "ThrottlingException",
-                "RequestLimitExceeded")
-            .contains(code);
+        || e instanceof ProvisionedThroughputExceededException
+        || e instanceof RequestLimitExceededException
+        || (code != null // List.contains(null) throws: an exception without details has no code
+            && List.of(
+                    "ProvisionedThroughputExceededException",
+                    "ThrottlingException",
+                    "RequestLimitExceeded")
+                .contains(code));
   }
 
   private static void sleep(Duration d) {

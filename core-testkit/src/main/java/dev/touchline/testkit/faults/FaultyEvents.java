@@ -8,16 +8,16 @@ import dev.touchline.core.domain.paging.PageRequest;
 import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.inmemory.InMemoryEventRepository;
 import dev.touchline.core.port.out.EventRepository;
-import dev.touchline.core.port.out.StorageException;
+import dev.touchline.core.port.out.StorageRefusedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The in-memory timeline with faults on demand: its next appends fail ({@link #failNext}), or those
- * of chosen events ({@link #failWhen}), as a store that is unavailable or throttling would; appends
- * can be slowed ({@link #delay}). Reads never fail.
+ * The in-memory timeline with faults on demand: its next appends are refused ({@link #failNext}),
+ * or those of chosen events ({@link #failWhen}), as a store that is unavailable or throttling
+ * refuses them (nothing written); appends can be slowed ({@link #delay}). Reads never fail.
  */
 public final class FaultyEvents implements EventRepository {
   private final InMemoryEventRepository delegate = new InMemoryEventRepository();
@@ -61,7 +61,7 @@ public final class FaultyEvents implements EventRepository {
       }
     }
     if (fail) {
-      throw new StorageException("injected: the store is unavailable");
+      throw new StorageRefusedException("injected: the store is unavailable");
     }
     delegate.append(event);
   }

@@ -97,13 +97,13 @@ class IngestEventsServiceTest {
   }
 
   @Test
-  void aFailureBeforeTheEventIsStored_releasesTheClaims_soAResendSucceeds() {
-    FlakyEvents events = new FlakyEvents(0);
+  void aFailureBeforeAnyWriteOfTheEvent_releasesTheClaims_soAResendSucceeds() {
+    FlakyContacts contacts = new FlakyContacts(0);
     Touchline t =
-        engine(new InMemoryContactRepository(), events, new InMemoryTriggerRepository(), sink);
+        engine(contacts, new InMemoryEventRepository(), new InMemoryTriggerRepository(), sink);
     assertThat(ingest(t, EventInput.of("page_viewed", "email", "ann@example.com")))
         .isInstanceOf(IngestOutcome.Accepted.class);
-    events.failures = 1;
+    contacts.failFindByIdentifier = 1;
 
     IngestOutcome first = ingest(t, signup("m-1"));
 
@@ -124,6 +124,30 @@ class IngestEventsServiceTest {
     assertThat(resend).isInstanceOf(IngestOutcome.Accepted.class);
     assertThat(ann(t).score()).isEqualTo(5);
     assertThat(sink.delivered()).hasSize(1);
+  }
+
+  @Test
+  void aFailedWriteOfTheEvent_mayHaveStoredIt_soItsClaimsStay_andAResendAfterTheGraceFinishesIt() {
+    FlakyEvents events = new FlakyEvents(0);
+    Touchline t =
+        engine(new InMemoryContactRepository(), events, new InMemoryTriggerRepository(), sink);
+    assertThat(ingest(t, EventInput.of("page_viewed", "email", "ann@example.com")))
+        .isInstanceOf(IngestOutcome.Accepted.class);
+    events.failures = 1;
+
+    assertThat(ingest(t, signup("m-1"))).isInstanceOf(IngestOutcome.Rejected.class);
+    assertThat(ann(t).score()).as("nothing of the failed attempt was applied").isZero();
+
+    assertThat(ingest(t, signup("m-1")))
+        .as("within the grace: the write's answer may have been lost, the event stored")
+        .isInstanceOfSatisfying(
+            IngestOutcome.Duplicate.class, d -> assertThat(d.inFlight()).isTrue());
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(ingest(t, signup("m-1"))).isInstanceOf(IngestOutcome.Accepted.class);
+    assertThat(ann(t).score()).isEqualTo(5);
+    assertThat(sink.delivered()).hasSize(1);
+    assertThat(ingest(t, signup("m-1"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(ann(t).score()).isEqualTo(5);
   }
 
   @Test
@@ -432,6 +456,7 @@ class IngestEventsServiceTest {
   private static class FlakyContacts implements ContactRepository {
     final InMemoryContactRepository delegate = new InMemoryContactRepository();
     int failures;
+    int failFindByIdentifier;
 
     FlakyContacts(int failures) {
       this.failures = failures;
@@ -444,6 +469,9 @@ class IngestEventsServiceTest {
 
     @Override
     public Optional<Contact> findByIdentifier(WorkspaceId workspace, Identifier identifier) {
+      if (failFindByIdentifier-- > 0) {
+        throw new StorageException("injected: the identity read failed");
+      }
       return delegate.findByIdentifier(workspace, identifier);
     }
 

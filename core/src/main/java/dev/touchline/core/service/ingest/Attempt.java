@@ -53,7 +53,11 @@ final class Attempt {
   Instant receivedAt;
   EventId eventId;
 
-  /** Whether the event (or the contact carrying it) is stored: its claims then stay. */
+  /**
+   * Whether the event (or the contact carrying it) is stored, or may be (a write was sent whose
+   * answer was lost): its claims then stay, so a resend finishes this event instead of storing a
+   * second one.
+   */
   boolean stored;
 
   private final Stages stages;
@@ -94,6 +98,10 @@ final class Attempt {
   void adopt(EventId holder, Instant claimedAt) {
     this.eventId = holder;
     this.receivedAt = claimedAt;
+    // The abandoned attempt may have stored its event, or the contact carrying it, before it
+    // stopped: the claims now held for it stay whatever happens, or a later resend would store the
+    // event a second time under a new id.
+    this.stored = true;
   }
 
   IngestOutcome run() {
@@ -128,7 +136,7 @@ final class Attempt {
       }
       return outcome;
     }
-    if (!(outcome instanceof IngestOutcome.Accepted)) {
+    if (!(outcome instanceof IngestOutcome.Accepted) && !stored) {
       releaseClaims(); // only an accepted event keeps its claims; a resend is judged afresh
     }
     if (received.isPresent()) {

@@ -10,7 +10,7 @@ import dev.touchline.core.domain.trigger.Trigger;
 import dev.touchline.core.port.in.IngestOutcome;
 import dev.touchline.core.port.out.ContactRepository;
 import dev.touchline.core.port.out.EventRepository;
-import dev.touchline.core.port.out.StorageException;
+import dev.touchline.core.port.out.StorageRefusedException;
 import dev.touchline.core.service.ContactUpdates;
 import dev.touchline.core.service.IdentityResolver;
 import java.time.Clock;
@@ -52,6 +52,9 @@ final class EventCommit {
             resolved.attach(),
             current -> {
               if (current.hasApplied(a.eventId)) {
+                // The contact carries this event: whatever fails now, its claims must stay, or a
+                // resend would apply it a second time.
+                a.stored = true;
                 Event applied =
                     appended[0] != null
                         ? appended[0]
@@ -59,16 +62,14 @@ final class EventCommit {
                 if (applied == null) {
                   applied = eventThatCreated(a, valid, current, facts);
                   events.append(applied);
-                  a.stored = true;
                 }
                 return applied;
               }
               ContactEvolution.Result result =
                   ContactEvolution.apply(a.config, current, facts, clock.instant());
               Event fresh = event(a, valid, current.id(), resolved.resolution(), result.triggers());
-              events.append(fresh);
+              written(a, () -> events.append(fresh));
               appended[0] = fresh;
-              a.stored = true;
               contacts.update(current, result.contact());
               return fresh;
             });
@@ -85,10 +86,12 @@ final class EventCommit {
   Optional<IngestOutcome> createWithEvent(Attempt a, EventValidation.Valid valid, Contact fresh) {
     ContactEvolution.Result result =
         ContactEvolution.apply(a.config, fresh, facts(a, valid), clock.instant());
-    if (!(contacts.create(result.contact()) instanceof ContactRepository.Created)) {
+    ContactRepository.CreateResult[] created = {null};
+    written(a, () -> created[0] = contacts.create(result.contact()));
+    if (!(created[0] instanceof ContactRepository.Created)) {
+      a.stored = false; // an identifier was taken: nothing was written
       return Optional.empty();
     }
-    a.stored = true; // the contact carries this event now: keep the claims so a resend finishes it
     Event event = event(a, valid, fresh.id(), Resolution.NEW, result.triggers());
     events.append(event);
     dispatch.fire(event);
@@ -98,20 +101,36 @@ final class EventCommit {
 
   /**
    * The event that created {@code contact} and was interrupted before it was stored: rebuilt, its
-   * triggers recomputed from the empty contact it started from (trigger ids are the same).
+   * triggers recomputed from the empty contact it started from, at the creation time (trigger ids
+   * are the same). An event applied to a contact that already existed was stored before it was
+   * applied, so an applied event that is not stored is the one that created the contact, however
+   * many events the contact has taken since.
    */
   private Event eventThatCreated(
       Attempt a, EventValidation.Valid valid, Contact contact, ContactEvolution.EventFacts facts) {
-    if (!contact.appliedEvents().equals(List.of(a.eventId))) {
-      throw new StorageException(
-          "contact " + contact.id() + " has applied event " + a.eventId + " that is not stored");
-    }
     Contact empty =
         Contact.create(
             a.workspace, contact.id(), Identities.of(valid.identifiers()), contact.createdAt());
     ContactEvolution.Result replay =
-        ContactEvolution.apply(a.config, empty, facts, contact.updatedAt());
+        ContactEvolution.apply(a.config, empty, facts, contact.createdAt());
     return event(a, valid, contact.id(), Resolution.NEW, replay.triggers());
+  }
+
+  /**
+   * Runs a write of the event (or of the contact carrying it); from then on the event keeps its
+   * claims, also when the write fails other than by a refusal: its answer may have been lost with
+   * the write done, and a resend must then finish this event, never store a second one.
+   */
+  private static void written(Attempt a, Runnable write) {
+    try {
+      write.run();
+    } catch (StorageRefusedException refused) {
+      throw refused; // nothing was written
+    } catch (RuntimeException maybeWritten) {
+      a.stored = true;
+      throw maybeWritten;
+    }
+    a.stored = true;
   }
 
   private static ContactEvolution.EventFacts facts(Attempt a, EventValidation.Valid valid) {

@@ -1,6 +1,7 @@
 package dev.touchline.adapter.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -194,7 +195,9 @@ public final class TouchlineTools {
   private static ApiRequest post(Map<String, Object> body, Map<String, String> headers) {
     byte[] bytes;
     try {
-      bytes = JSON.writeValueAsBytes(body);
+      // Every non-ASCII character escaped: a string the agent sent with an unpaired surrogate
+      // reaches the API as it was sent (and is refused there), never silently replaced.
+      bytes = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the arguments are not JSON: " + e.getOriginalMessage());
     }

@@ -86,10 +86,11 @@ final class EventCommit {
   Optional<IngestOutcome> createWithEvent(Attempt a, EventValidation.Valid valid, Contact fresh) {
     ContactEvolution.Result result =
         ContactEvolution.apply(a.config, fresh, facts(a, valid), clock.instant());
+    boolean storedBefore = a.stored;
     ContactRepository.CreateResult[] created = {null};
     written(a, () -> created[0] = contacts.create(result.contact()));
     if (!(created[0] instanceof ContactRepository.Created)) {
-      a.stored = false; // an identifier was taken: nothing was written
+      a.stored = storedBefore; // an identifier was taken: this write changed nothing
       return Optional.empty();
     }
     Event event = event(a, valid, fresh.id(), Resolution.NEW, result.triggers());

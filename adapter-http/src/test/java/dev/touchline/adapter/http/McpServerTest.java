@@ -120,7 +120,9 @@ class McpServerTest {
 
   @Test
   void theMcpInspectorCli_listsAndCallsTheToolsOnTheServer() throws Exception {
-    assumeTrue(onPath("npx"), "npx is not installed here: the MCP Inspector CLI check is skipped");
+    assumeTrue(
+        ReadmeCurlExamplesTest.onPath("npx"),
+        "npx is not installed here: the MCP Inspector CLI check is skipped");
     String url = server.uri("/mcp").toString();
     String tools =
         inspector(
@@ -159,18 +161,5 @@ class McpServerTest {
     assertThat(done).as(output).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
     return output;
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

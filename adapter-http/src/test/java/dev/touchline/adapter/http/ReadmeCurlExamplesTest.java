@@ -78,7 +78,8 @@ class ReadmeCurlExamplesTest {
     }
   }
 
-  private static boolean onPath(String command) {
+  /** Whether a command is an executable on the PATH (shared with the other tests that run one). */
+  static boolean onPath(String command) {
     String path = System.getenv("PATH");
     if (path == null) {
       return false;

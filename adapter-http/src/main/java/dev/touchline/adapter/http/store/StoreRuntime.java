@@ -37,14 +37,23 @@ public sealed interface StoreRuntime extends AutoCloseable
    */
   String kind();
 
-  /** The table, for the stores that have one. */
-  Optional<String> tableName();
+  /** The DynamoDB table this store keeps its data in; empty in memory. */
+  Optional<DynamoDbStore> table();
+
+  /** The table's name, for the stores that have one. */
+  default Optional<String> tableName() {
+    return table().map(DynamoDbStore::tableName);
+  }
 
   /** Whether the store answers: always in memory, its table exists for the others. */
-  boolean reachable();
+  default boolean reachable() {
+    return table().map(DynamoDbStore::tableExists).orElse(true);
+  }
 
   /** Points the builder's storage ports at this store (in memory: the builder's defaults). */
-  Touchline.Builder configure(Touchline.Builder builder, Clock clock);
+  default Touchline.Builder configure(Touchline.Builder builder, Clock clock) {
+    return table().map(t -> DynamoDbStorage.on(t, clock).configure(builder)).orElse(builder);
+  }
 
   @Override
   void close();
@@ -82,18 +91,8 @@ public sealed interface StoreRuntime extends AutoCloseable
     }
 
     @Override
-    public Optional<String> tableName() {
+    public Optional<DynamoDbStore> table() {
       return Optional.empty();
-    }
-
-    @Override
-    public boolean reachable() {
-      return true;
-    }
-
-    @Override
-    public Touchline.Builder configure(Touchline.Builder builder, Clock clock) {
-      return builder;
     }
 
     @Override
@@ -152,18 +151,8 @@ public sealed interface StoreRuntime extends AutoCloseable
     }
 
     @Override
-    public Optional<String> tableName() {
-      return Optional.of(store.tableName());
-    }
-
-    @Override
-    public boolean reachable() {
-      return store.tableExists();
-    }
-
-    @Override
-    public Touchline.Builder configure(Touchline.Builder builder, Clock clock) {
-      return DynamoDbStorage.on(store, clock).configure(builder);
+    public Optional<DynamoDbStore> table() {
+      return Optional.of(store);
     }
 
     @Override
@@ -268,18 +257,8 @@ public sealed interface StoreRuntime extends AutoCloseable
     }
 
     @Override
-    public Optional<String> tableName() {
-      return Optional.of(store.tableName());
-    }
-
-    @Override
-    public boolean reachable() {
-      return store.tableExists();
-    }
-
-    @Override
-    public Touchline.Builder configure(Touchline.Builder builder, Clock clock) {
-      return DynamoDbStorage.on(store, clock).configure(builder);
+    public Optional<DynamoDbStore> table() {
+      return Optional.of(store);
     }
 
     @Override

@@ -15,7 +15,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -39,20 +38,15 @@ public final class DynamoDbDedupLedger implements DedupLedger {
                 Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli()))))
             .build();
     for (int attempt = 0; attempt < 3; attempt++) {
-      try {
-        store.run(
-            "claim " + claim.key(),
-            () ->
-                table.putItem(
-                    PutItemEnhancedRequest.builder(DedupClaimItem.class)
-                        .item(DedupClaimItem.from(claim))
-                        .conditionExpression(freeOrLapsed)
-                        .build()));
+      DynamoDbStore.Put<DedupClaimItem> put =
+          store.putIf(table, DedupClaimItem.from(claim), freeOrLapsed, "claim " + claim.key());
+      if (put.written()) {
         return new Claimed();
-      } catch (ConditionalCheckFailedException held) {
-        // a live claim holds the key: read it below
       }
-      Optional<DedupClaim> existing = find(claim.workspace(), claim.key(), now);
+      Optional<DedupClaim> existing =
+          put.inTheWay()
+              .map(i -> i.toDomain(claim.workspace(), claim.key()))
+              .filter(c -> !c.isExpiredAt(now));
       if (existing.isPresent()) {
         return new Held(existing.get());
       }

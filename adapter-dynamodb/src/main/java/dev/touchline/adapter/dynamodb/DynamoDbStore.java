@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -61,6 +64,30 @@ public final class DynamoDbStore {
     this.client = Objects.requireNonNull(client, "client");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+  }
+
+  /** How long one HTTP attempt of a store call may take before it is abandoned (and retried). */
+  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+  /** How long a store call may take in all, the SDK's retries included. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The client settings this adapter's clients are built with: the SDK's default retries (a reset
+   * connection or a timed-out attempt is tried again), each attempt abandoned after {@code attempt}
+   * and the whole call after {@code call}. Without them a connection that stalls mid-answer holds
+   * its request for the HTTP client's 30-second read timeout, three times over.
+   */
+  public static ClientOverrideConfiguration clientOverrides(Duration attempt, Duration call) {
+    return ClientOverrideConfiguration.builder()
+        .apiCallAttemptTimeout(attempt)
+        .apiCallTimeout(call)
+        .build();
+  }
+
+  /** {@link #clientOverrides(Duration, Duration)} with the default timeouts. */
+  public static ClientOverrideConfiguration clientOverrides() {
+    return clientOverrides(DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CALL_TIMEOUT);
   }
 
   public String tableName() {
@@ -219,6 +246,46 @@ public final class DynamoDbStore {
       return true;
     } catch (ConditionalCheckFailedException conditionFailed) {
       return false;
+    }
+  }
+
+  /**
+   * What a conditional put found: written, or the item that stood in its way (empty when the
+   * condition failed and the item has gone since).
+   */
+  record Put<T>(boolean written, Optional<T> inTheWay) {}
+
+  /**
+   * Puts {@code item} if {@code condition} holds. The SDK tries a put again when its connection
+   * broke or its answer timed out, and a put whose first try was written before its answer was lost
+   * then finds its own item in the way. So when the condition fails the item is read back
+   * (consistently): an item equal to this one counts as written by this call. An item that two
+   * calls could write identically must therefore carry something of its call (a token, an attempt's
+   * id, an instant), or a second call would count as the first.
+   */
+  <T> Put<T> putIf(DynamoDbTable<T> table, T item, Expression condition, String what) {
+    try {
+      run(
+          what,
+          () ->
+              table.putItem(
+                  PutItemEnhancedRequest.builder(table.tableSchema().itemType().rawClass())
+                      .item(item)
+                      .conditionExpression(condition)
+                      .build()));
+      return new Put<>(true, Optional.empty());
+    } catch (ConditionalCheckFailedException conditionFailed) {
+      Key key = table.keyFrom(item);
+      T stored =
+          call("read back " + what, () -> table.getItem(r -> r.key(key).consistentRead(true)));
+      if (stored != null
+          && table
+              .tableSchema()
+              .itemToMap(stored, true)
+              .equals(table.tableSchema().itemToMap(item, true))) {
+        return new Put<>(true, Optional.empty());
+      }
+      return new Put<>(false, Optional.ofNullable(stored));
     }
   }
 

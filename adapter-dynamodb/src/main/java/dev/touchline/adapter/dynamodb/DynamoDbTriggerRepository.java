@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Fired triggers: recorded with a conditional put, marked delivered with a conditional update. */
 public final class DynamoDbTriggerRepository implements TriggerRepository {
@@ -25,20 +23,13 @@ public final class DynamoDbTriggerRepository implements TriggerRepository {
 
   @Override
   public boolean recordOnce(Trigger trigger) {
-    try {
-      store.run(
-          "record trigger " + trigger.id(),
-          () ->
-              table.putItem(
-                  PutItemEnhancedRequest.builder(TriggerItem.class)
-                      .item(TriggerItem.from(trigger))
-                      .conditionExpression(
-                          Expression.builder().expression("attribute_not_exists(PK)").build())
-                      .build()));
-      return true;
-    } catch (ConditionalCheckFailedException recordedBefore) {
-      return false;
-    }
+    return store
+        .putIf(
+            table,
+            TriggerItem.from(trigger),
+            Expression.builder().expression("attribute_not_exists(PK)").build(),
+            "record trigger " + trigger.id())
+        .written();
   }
 
   @Override

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Configuration documents, replaced with a put conditional on the version read. */
 public final class DynamoDbWorkspaceConfigRepository implements WorkspaceConfigRepository {
@@ -41,16 +39,7 @@ public final class DynamoDbWorkspaceConfigRepository implements WorkspaceConfigR
                     Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion))))
                 .build();
     ConfigItem item = ConfigItem.of(workspace, document, expectedVersion + 1, now);
-    try {
-      store.run(
-          "store configuration of " + workspace,
-          () ->
-              table.putItem(
-                  PutItemEnhancedRequest.builder(ConfigItem.class)
-                      .item(item)
-                      .conditionExpression(condition)
-                      .build()));
-    } catch (ConditionalCheckFailedException e) {
+    if (!store.putIf(table, item, condition, "store configuration of " + workspace).written()) {
       throw new ConcurrentUpdateException(
           "configuration of " + workspace + " is no longer at version " + expectedVersion);
     }

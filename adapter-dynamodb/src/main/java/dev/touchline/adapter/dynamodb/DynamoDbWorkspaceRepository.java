@@ -8,8 +8,6 @@ import dev.touchline.core.port.out.WorkspaceRepository;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Workspaces, each created with a put conditional on its absence; listed by id through GSI1. */
 public final class DynamoDbWorkspaceRepository implements WorkspaceRepository {
@@ -26,19 +24,9 @@ public final class DynamoDbWorkspaceRepository implements WorkspaceRepository {
 
   @Override
   public boolean create(Workspace workspace) {
-    try {
-      store.run(
-          "create workspace " + workspace.id(),
-          () ->
-              table.putItem(
-                  PutItemEnhancedRequest.builder(WorkspaceItem.class)
-                      .item(WorkspaceItem.from(workspace))
-                      .conditionExpression(ABSENT)
-                      .build()));
-      return true;
-    } catch (ConditionalCheckFailedException taken) {
-      return false;
-    }
+    return store
+        .putIf(table, WorkspaceItem.from(workspace), ABSENT, "create workspace " + workspace.id())
+        .written();
   }
 
   @Override

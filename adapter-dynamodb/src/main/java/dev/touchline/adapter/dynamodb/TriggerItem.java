@@ -20,6 +20,7 @@ final class TriggerItem extends KeyedItem {
   private Long firedAtMs;
   private String cause;
   private Boolean delivered;
+  private String recordedBy;
 
   static final StaticTableSchema<TriggerItem> SCHEMA =
       StaticTableSchema.builder(TriggerItem.class)
@@ -47,6 +48,10 @@ final class TriggerItem extends KeyedItem {
           .addAttribute(
               Boolean.class,
               a -> a.name("delivered").getter(i -> i.delivered).setter((i, v) -> i.delivered = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("recordedBy").getter(i -> i.recordedBy).setter((i, v) -> i.recordedBy = v))
           .build();
 
   static String pk(WorkspaceId workspace, String triggerId) {
@@ -71,6 +76,9 @@ final class TriggerItem extends KeyedItem {
     item.firedAtMs = t.firedAt().toEpochMilli();
     item.cause = t.cause();
     item.delivered = false;
+    // One trigger's records are equal but for this token of the call that wrote it, so a write
+    // retried by the SDK can tell its own first try from another call's record.
+    item.recordedBy = java.util.UUID.randomUUID().toString();
     return item;
   }
 

@@ -74,6 +74,7 @@ public final class TouchlineLambdaModule extends AbstractModule {
     DynamoDbClientBuilder b =
         DynamoDbClient.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(DynamoDbStore.clientOverrides())
             .region(Region.of(settings.region()))
             .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
     settings.dynamoDbEndpoint().ifPresent(b::endpointOverride);
@@ -116,6 +117,7 @@ public final class TouchlineLambdaModule extends AbstractModule {
     SqsClientBuilder b =
         SqsClient.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(DynamoDbStore.clientOverrides())
             .region(Region.of(settings.region()))
             .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
     settings.sqsEndpoint().ifPresent(b::endpointOverride);

@@ -35,6 +35,7 @@ public final class FaultInjector {
   private final double rate;
   private final Map<Kind, AtomicInteger> injected = new EnumMap<>(Kind.class);
   private volatile boolean enabled = true;
+  private volatile int budget = Integer.MAX_VALUE;
 
   /**
    * @param rate the share of calls that fail, 0 to 1
@@ -49,6 +50,12 @@ public final class FaultInjector {
     for (Kind k : Kind.values()) {
       injected.put(k, new AtomicInteger());
     }
+  }
+
+  /** Injects at most {@code faults} more faults, then none. */
+  public FaultInjector atMost(int faults) {
+    this.budget = faults;
+    return this;
   }
 
   /** Stops (or resumes) injecting, e.g. to read the final state. */
@@ -75,7 +82,7 @@ public final class FaultInjector {
           if (method.getDeclaringClass() == Object.class) {
             return call(method, delegate, args);
           }
-          Kind fault = roll();
+          Kind fault = roll(Kind.values());
           if (fault == Kind.BEFORE) {
             throw new StorageRefusedException(
                 "injected: " + port.getSimpleName() + "." + method.getName() + " failed");
@@ -103,16 +110,18 @@ public final class FaultInjector {
     return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));
   }
 
-  private Kind roll() {
+  /** Whether this call fails, and how: null for most calls, else one of {@code among} (counted). */
+  Kind roll(Kind[] among) {
     if (!enabled) {
       return null;
     }
     Kind kind;
     synchronized (random) {
-      if (random.nextDouble() >= rate) {
+      if (budget <= 0 || random.nextDouble() >= rate) {
         return null;
       }
-      kind = Kind.values()[random.nextInt(Kind.values().length)];
+      budget--;
+      kind = among[random.nextInt(among.length)];
     }
     injected.get(kind).incrementAndGet();
     return kind;

@@ -218,7 +218,9 @@ public sealed interface StoreRuntime extends AutoCloseable
     static Endpoint open(
         String table, Optional<String> region, Optional<String> endpoint, boolean createTable) {
       DynamoDbClientBuilder builder =
-          DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+          DynamoDbClient.builder()
+              .httpClientBuilder(UrlConnectionHttpClient.builder())
+              .overrideConfiguration(DynamoDbStore.clientOverrides());
       region.map(Region::of).ifPresent(builder::region);
       endpoint.map(URI::create).ifPresent(builder::endpointOverride);
       DynamoDbClient client;

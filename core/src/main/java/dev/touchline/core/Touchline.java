@@ -46,11 +46,13 @@ import dev.touchline.core.service.WorkspaceConfigService;
 import dev.touchline.core.service.WorkspaceConfigs;
 import dev.touchline.core.service.WorkspaceService;
 import dev.touchline.core.service.ingest.BatchRunner;
+import dev.touchline.core.service.ingest.InFlight;
 import dev.touchline.core.service.ingest.IngestEventsService;
 import dev.touchline.core.wire.DefaultWorkspaceConfig;
 import dev.touchline.core.wire.JacksonWorkspaceConfigParser;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -96,7 +98,7 @@ public final class Touchline implements AutoCloseable {
             b.ids,
             b.clock,
             b.limits,
-            b.inFlightGrace,
+            new InFlight(b.inFlightGrace, b.abandonedBefore),
             runner(b),
             Optional.ofNullable(b.eventQueue));
     this.ingest =
@@ -237,6 +239,7 @@ public final class Touchline implements AutoCloseable {
     private String defaultConfigDocument = DefaultWorkspaceConfig.document();
     private Duration configRefresh = Duration.ofSeconds(5);
     private Duration inFlightGrace = Duration.ofSeconds(30);
+    private Instant abandonedBefore = Instant.MIN;
     private IngestObserver ingestObserver = IngestObserver.NONE;
     private EventQueue eventQueue;
     private final Ulids ids = new Ulids();
@@ -338,9 +341,31 @@ public final class Touchline implements AutoCloseable {
      * and completes it (default 30 s). Until then, a resend is answered as a duplicate.
      */
     public Builder inFlightGrace(Duration value) {
-      this.inFlightGrace = Objects.requireNonNull(value, "inFlightGrace");
+      Objects.requireNonNull(value, "inFlightGrace");
+      if (value.isNegative() || value.compareTo(MAX_IN_FLIGHT_GRACE) > 0) {
+        throw new IllegalArgumentException(
+            "the in-flight grace must lie between 0 and 1 hour, not " + value);
+      }
+      this.inFlightGrace = value;
       return this;
     }
+
+    /**
+     * Claims taken before {@code instant} belong to attempts that cannot be running any more, so a
+     * resend finishes such an event at once instead of waiting out the {@link
+     * #inFlightGrace(Duration)}. Set it to the process's start only when this process alone uses
+     * its store (the server's embedded and memory stores): an event cut short by a crash of the
+     * previous run is then finished by its first resend, before newer events of its contact can
+     * make it look applied (see the README's crash safety). Never with a store several processes
+     * share. Default: none (every claim gets the grace).
+     */
+    public Builder abandonedBefore(Instant instant) {
+      this.abandonedBefore = Objects.requireNonNull(instant, "abandonedBefore");
+      return this;
+    }
+
+    /** The longest {@link #inFlightGrace(Duration)}. */
+    public static final Duration MAX_IN_FLIGHT_GRACE = Duration.ofHours(1);
 
     /** Told of every completed ingest command, e.g. for metrics (default: nothing). */
     /**

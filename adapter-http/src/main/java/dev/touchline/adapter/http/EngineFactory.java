@@ -67,6 +67,7 @@ public class EngineFactory {
       IngestObserver observer,
       @Value("${touchline.config-refresh:5s}") Duration configRefresh,
       @Value("${touchline.batch-concurrency:16}") int batchConcurrency,
+      @Value("${touchline.in-flight-grace:30s}") Duration inFlightGrace,
       QueueSettings queue,
       SqsClients sqs) {
     Touchline.Builder builder;
@@ -75,6 +76,12 @@ public class EngineFactory {
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
           "touchline.batch-concurrency (TOUCHLINE_BATCH_CONCURRENCY): " + e.getMessage(), e);
+    }
+    try {
+      builder.inFlightGrace(inFlightGrace);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "touchline.in-flight-grace (TOUCHLINE_IN_FLIGHT_GRACE): " + e.getMessage(), e);
     }
     queue
         .queueUrl()

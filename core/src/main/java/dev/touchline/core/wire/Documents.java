@@ -112,6 +112,11 @@ public final class Documents {
       d.contactId().ifPresent(c -> body.put("customerId", c.value()));
       body.put("status", "duplicate");
       body.put("reason", d.reason().wireName());
+      if (d.inFlight()) {
+        // The first attempt is not known to have finished: it may still be running, or have
+        // been cut short. A resend after the in-flight grace finishes it if it was.
+        body.put("inFlight", true);
+      }
     } else if (outcome instanceof IngestOutcome.Discarded d) {
       d.contactId().ifPresent(c -> body.put("customerId", c.value()));
       body.put("status", "discarded");

@@ -127,6 +127,56 @@ class IngestEventsServiceTest {
   }
 
   @Test
+  void
+      anEventAnEarlierRunLeftBetweenItsWrites_isFinishedByItsFirstResend_whenClaimsBeforeAreAbandoned() {
+    FlakyContacts contacts = new FlakyContacts(0);
+    InMemoryEventRepository events = new InMemoryEventRepository();
+    InMemoryTriggerRepository triggers = new InMemoryTriggerRepository();
+    Touchline crashed = engine(contacts, events, triggers, sink);
+    assertThat(ingest(crashed, EventInput.of("page_viewed", "email", "ann@example.com")))
+        .isInstanceOf(IngestOutcome.Accepted.class);
+    contacts.failures = 1;
+    assertThat(ingest(crashed, signup("m-1")))
+        .as("stored, then the run died before the contact's update")
+        .isInstanceOf(IngestOutcome.Rejected.class);
+
+    clock.advance(Duration.ofSeconds(1));
+    Touchline restarted =
+        Touchline.builder()
+            .clock(clock)
+            .contacts(contacts)
+            .events(events)
+            .triggers(triggers)
+            .triggerSink(sink)
+            .incomingLog(incoming)
+            .inFlightGrace(Duration.ofSeconds(30))
+            .abandonedBefore(clock.instant())
+            .build();
+    restarted.workspaceConfig().replace(CALLER, CONFIG);
+
+    assertThat(ingest(restarted, signup("m-1")))
+        .as("within the grace, but the run that took the claim is gone: finished at once")
+        .isInstanceOf(IngestOutcome.Accepted.class);
+    assertThat(ann(restarted).score()).isEqualTo(5);
+    assertThat(sink.delivered()).hasSize(1);
+    assertThat(ingest(restarted, signup("m-1"))).isInstanceOf(IngestOutcome.Duplicate.class);
+    assertThat(ann(restarted).score()).isEqualTo(5);
+  }
+
+  @Test
+  void theInFlightGrace_isBetweenZeroAndAnHour() {
+    assertThat(Touchline.builder().inFlightGrace(Duration.ZERO)).isNotNull();
+    assertThat(Touchline.builder().inFlightGrace(Duration.ofHours(1))).isNotNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Touchline.builder().inFlightGrace(Duration.ofHours(1).plusNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("between 0 and 1 hour");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Touchline.builder().inFlightGrace(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aFailedWriteOfTheEvent_mayHaveStoredIt_soItsClaimsStay_andAResendAfterTheGraceFinishesIt() {
     FlakyEvents events = new FlakyEvents(0);
     Touchline t =

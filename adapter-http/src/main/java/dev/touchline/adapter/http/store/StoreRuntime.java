@@ -50,8 +50,23 @@ public sealed interface StoreRuntime extends AutoCloseable
     return table().map(DynamoDbStore::tableExists).orElse(true);
   }
 
-  /** Points the builder's storage ports at this store (in memory: the builder's defaults). */
+  /**
+   * Whether this process alone uses the store (memory, and the embedded store's data file), so that
+   * nothing a previous run began can still be running.
+   */
+  default boolean exclusive() {
+    return !(this instanceof Endpoint);
+  }
+
+  /**
+   * Points the builder's storage ports at this store (in memory: the builder's defaults). On a
+   * store this process alone uses, an event a previous run left unfinished (killed between its
+   * writes) is finished by its first resend: claims taken before now are abandoned.
+   */
   default Touchline.Builder configure(Touchline.Builder builder, Clock clock) {
+    if (exclusive()) {
+      builder.abandonedBefore(clock.instant());
+    }
     return table().map(t -> DynamoDbStorage.on(t, clock).configure(builder)).orElse(builder);
   }
 

@@ -30,6 +30,14 @@ public final class WalJournal {
     return pragma(file, "PRAGMA journal_mode=WAL");
   }
 
+  /**
+   * SQLite's full check of the file ({@code PRAGMA integrity_check}): {@code ok}, or the first
+   * problem found. The server must not be running on the file.
+   */
+  public static String integrityCheck(Path file) throws SQLiteException {
+    return pragma(file, "PRAGMA integrity_check");
+  }
+
   private static String pragma(Path file, String sql) throws SQLiteException {
     SQLiteConnection db = new SQLiteConnection(file.toFile());
     try {

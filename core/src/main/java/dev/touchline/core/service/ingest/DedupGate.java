@@ -55,7 +55,7 @@ final class DedupGate {
   private final ContactRepository contacts;
   private final TriggerDispatch dispatch;
   private final Clock clock;
-  private final Duration inFlightGrace;
+  private final InFlight inFlight;
 
   DedupGate(
       DedupLedger ledger,
@@ -63,13 +63,13 @@ final class DedupGate {
       ContactRepository contacts,
       TriggerDispatch dispatch,
       Clock clock,
-      Duration inFlightGrace) {
+      InFlight inFlight) {
     this.ledger = ledger;
     this.events = events;
     this.contacts = contacts;
     this.dispatch = dispatch;
     this.clock = clock;
-    this.inFlightGrace = inFlightGrace;
+    this.inFlight = inFlight;
   }
 
   /** The messageId and business-key claims an event needs, in checking order. */
@@ -183,7 +183,7 @@ final class DedupGate {
       Optional<Contact> owner = first.flatMap(e -> contacts.findById(a.workspace, e.contactId()));
       if (owner.map(c -> appliedOrTooOld(c, holder)).orElse(false)) {
         state = Held.DUPLICATE;
-      } else if (clock.instant().isBefore(existing.claimedAt().plus(inFlightGrace))) {
+      } else if (inFlight.mayStillRun(existing.claimedAt(), clock.instant())) {
         state = Held.IN_FLIGHT;
       } else {
         state = Held.ABANDONED;

@@ -26,7 +26,6 @@ import dev.touchline.core.port.out.TriggerSink;
 import dev.touchline.core.service.IdentityResolver;
 import dev.touchline.core.service.WorkspaceConfigs;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class IngestEventsService implements IngestEventsUseCase {
       Ulids ids,
       Clock clock,
       IngestLimits limits,
-      Duration inFlightGrace,
+      InFlight inFlight,
       BatchRunner runner,
       Optional<EventQueue> queue) {
     this.configs = configs;
@@ -76,14 +75,14 @@ public final class IngestEventsService implements IngestEventsUseCase {
     this.clock = clock;
     this.limits = limits;
     this.runner = runner;
-    TriggerDispatch dispatch = new TriggerDispatch(triggers, sink, clock, inFlightGrace, runner);
+    TriggerDispatch dispatch = new TriggerDispatch(triggers, sink, clock, inFlight, runner);
     this.stages =
         new Stages(
             limits,
             new IdentityResolver(contacts, ids),
             runner,
             ledger,
-            new DedupGate(ledger, events, contacts, dispatch, clock, inFlightGrace),
+            new DedupGate(ledger, events, contacts, dispatch, clock, inFlight),
             new ThrottleGate(ledger, clock),
             new EventCommit(contacts, events, dispatch, clock),
             new IncomingRecorder(incoming));

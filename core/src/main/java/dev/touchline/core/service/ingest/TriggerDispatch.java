@@ -5,7 +5,6 @@ import dev.touchline.core.domain.trigger.Trigger;
 import dev.touchline.core.port.out.TriggerRepository;
 import dev.touchline.core.port.out.TriggerSink;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,20 +18,20 @@ final class TriggerDispatch {
   private final TriggerRepository triggers;
   private final TriggerSink sink;
   private final Clock clock;
-  private final Duration inFlightGrace;
+  private final InFlight inFlight;
   private final BatchRunner runner;
 
   TriggerDispatch(
       TriggerRepository triggers,
       TriggerSink sink,
       Clock clock,
-      Duration inFlightGrace,
+      InFlight inFlight,
       BatchRunner runner) {
     this.runner = runner;
     this.triggers = triggers;
     this.sink = sink;
     this.clock = clock;
-    this.inFlightGrace = inFlightGrace;
+    this.inFlight = inFlight;
   }
 
   /**
@@ -81,8 +80,7 @@ final class TriggerDispatch {
    * delivered: finish both (at least once; consumers de-duplicate on the trigger id).
    */
   void finish(Event first) {
-    if (first.triggers().isEmpty()
-        || clock.instant().isBefore(first.receivedAt().plus(inFlightGrace))) {
+    if (first.triggers().isEmpty() || inFlight.mayStillRun(first.receivedAt(), clock.instant())) {
       return;
     }
     for (Trigger trigger : first.triggers()) {

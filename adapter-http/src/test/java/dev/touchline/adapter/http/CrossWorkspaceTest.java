@@ -80,6 +80,33 @@ class CrossWorkspaceTest {
   }
 
   @Test
+  void audienceListingsOfAShowNothingOfAnotherWorkspace() {
+    String keyC = issue("ws-c");
+    HttpResponse<String> config =
+        server.send(
+            server
+                .request("/v1/workspace/config")
+                .header("X-API-Key", keyC)
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"rules\":[{\"id\":\"r\",\"when\":{\"event\":\"signup\"},"
+                            + "\"then\":[{\"addTag\":\"c-tag\"},{\"setLifecycle\":\"lead\"}]}]}"))
+                .build());
+    assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+    assertThat(
+            server
+                .post("/v1/events", keyC, "{\"event\":\"signup\",\"email\":\"c@example.com\"}")
+                .statusCode())
+        .isEqualTo(201);
+    for (String listing : new String[] {"/v1/contacts?tag=c-tag", "/v1/contacts?lifecycle=lead"}) {
+      assertThat(Json.of(server.get(listing, keyC)).get("data")).as(listing + " in C").hasSize(1);
+      JsonNode ofA = Json.of(server.get(listing, keyA));
+      assertThat(ofA.get("data")).as(listing + " with A's key").isEmpty();
+      assertThat(ofA.toString()).doesNotContain("c@example.com");
+    }
+  }
+
+  @Test
   void writesWithAsKeyNeverChangeB() {
     HttpResponse<String> byId =
         server.post(

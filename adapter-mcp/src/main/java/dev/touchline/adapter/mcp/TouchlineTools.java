@@ -1,7 +1,6 @@
 package dev.touchline.adapter.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -195,9 +194,9 @@ public final class TouchlineTools {
   private static ApiRequest post(Map<String, Object> body, Map<String, String> headers) {
     byte[] bytes;
     try {
-      // Every non-ASCII character escaped: a string the agent sent with an unpaired surrogate
-      // reaches the API as it was sent (and is refused there), never silently replaced.
-      bytes = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(body);
+      // McpJson escapes every non-ASCII character: a string the agent sent with an unpaired
+      // surrogate reaches the API as it was sent (and is refused there), never silently replaced.
+      bytes = JSON.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the arguments are not JSON: " + e.getOriginalMessage());
     }

@@ -86,7 +86,10 @@ final class LocalDeployment implements AutoCloseable {
                 TouchlineTools.context(
                     Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-API-Key")),
                     Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))));
-        answer(exchange, answer.status(), answer.body(), Map.of());
+        // The JDK's server closes a connection it cannot keep (after an error, a large body)
+        // without telling the client, whose pool then hands out a dead connection: one connection
+        // per tool call.
+        answer(exchange, answer.status(), answer.body(), Map.of("Connection", "close"));
         return;
       }
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

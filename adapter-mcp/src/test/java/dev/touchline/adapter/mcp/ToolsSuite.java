@@ -233,6 +233,40 @@ abstract class ToolsSuite {
     CallToolResult timeline =
         call(client(other), "list_events", Map.of("contactId", mine.get("customerId")));
     assertThat((List<?>) structured(timeline).get("data")).isEmpty();
+
+    // writes aimed at this workspace's contact from the other workspace never reach it
+    CallToolResult byId =
+        call(
+            client(other),
+            "ingest_event",
+            Map.of("event", "purchase", "customer", mine.get("customerId")));
+    assertThat(byId.isError()).isTrue();
+    assertThat(text(byId)).startsWith("contact_not_found: ");
+    CallToolResult batch =
+        call(
+            client(other),
+            "ingest_events",
+            Map.of(
+                "events",
+                List.of(
+                    Map.of("event", "purchase", "customer", mine.get("customerId")),
+                    Map.of("event", "login", "email", "x@example.com"))));
+    Map<String, Object> results = structured(batch);
+    assertThat(results.get("rejected")).isEqualTo(1);
+    assertThat(results.get("accepted")).isEqualTo(1);
+    CallToolResult incoming = call(client(other), "list_incoming", Map.of());
+    assertThat(incoming.isError()).isFalse();
+    assertThat(structured(incoming).toString()).doesNotContain(mine.get("eventId").toString());
+    assertThat(
+            (List<?>)
+                structured(
+                        call(
+                            client(key),
+                            "list_events",
+                            Map.of("contactId", mine.get("customerId"))))
+                    .get("data"))
+        .as("this workspace's contact has its one event still")
+        .hasSize(1);
   }
 
   @Test

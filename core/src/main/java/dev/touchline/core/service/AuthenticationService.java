@@ -33,12 +33,16 @@ public final class AuthenticationService implements AuthenticateUseCase {
 
   @Override
   public Caller authenticate(String presentedKey) {
-    if (!ApiKeySecrets.isWellFormed(presentedKey)) {
-      throw unauthenticated();
+    if (presentedKey == null) {
+      throw unauthenticated(); // no key at all: nothing to look up
     }
     String hash = ApiKeySecrets.hash(presentedKey);
+    // A malformed key is looked up all the same (nothing can match it): it costs what an unknown
+    // or a revoked key costs, one store read, so neither the answer nor its timing tells the three
+    // apart.
     Optional<ApiKey> found = keys.findByHash(hash);
-    if (found.isEmpty()
+    if (!ApiKeySecrets.isWellFormed(presentedKey)
+        || found.isEmpty()
         || found.get().revoked()
         || !MessageDigest.isEqual(
             found.get().hash().getBytes(StandardCharsets.US_ASCII),

@@ -1,7 +1,5 @@
 package dev.touchline.bench;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import dev.touchline.adapter.dynamodb.DynamoDbStorage;
 import dev.touchline.adapter.dynamodb.DynamoDbStore;
 import dev.touchline.core.Touchline;
@@ -12,8 +10,6 @@ import dev.touchline.core.domain.workspace.WorkspaceId;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.core.wire.TouchlineApi;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -23,14 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -48,44 +36,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class KeyTimingBenchmark {
   private static final int REQUESTS = 400;
-  private static final AtomicLong CALLS = new AtomicLong();
 
   private KeyTimingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("aws.accessKeyId", "local");
-    System.setProperty("aws.secretAccessKey", "local");
     measure("memory store", Touchline.builder().build(), null);
 
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    DynamoDBProxyServer dynamo =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-    dynamo.start();
-    try (DelayProxy proxy = new DelayProxy(port)) {
-      DynamoDbClient client =
-          DynamoDbClient.builder()
-              .httpClientBuilder(UrlConnectionHttpClient.builder())
-              .endpointOverride(URI.create("http://127.0.0.1:" + proxy.port()))
-              .region(Region.US_EAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-              .overrideConfiguration(
-                  ClientOverrideConfiguration.builder()
-                      .addExecutionInterceptor(
-                          new ExecutionInterceptor() {
-                            @Override
-                            public void beforeTransmission(
-                                Context.BeforeTransmission context,
-                                ExecutionAttributes attributes) {
-                              CALLS.incrementAndGet();
-                            }
-                          })
-                      .build())
-              .build();
+    try (RemoteDynamoDb remote = new RemoteDynamoDb()) {
+      DelayProxy proxy = remote.proxy;
+      DynamoDbClient client = remote.client;
       DynamoDbStore store = new DynamoDbStore(client, "touchline-key-timing");
       store.createTableIfMissing(false);
       Touchline engine =
@@ -93,10 +52,10 @@ public final class KeyTimingBenchmark {
       for (double delay : new double[] {0, 2}) {
         proxy.delayMillis(delay);
         measure(
-            String.format(Locale.ROOT, "DynamoDB Local, +%.0f ms each way", delay), engine, CALLS);
+            String.format(Locale.ROOT, "DynamoDB Local, +%.0f ms each way", delay),
+            engine,
+            remote.calls);
       }
-    } finally {
-      dynamo.stop();
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.touchline.bench;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import dev.touchline.adapter.dynamodb.DynamoDbStorage;
 import dev.touchline.adapter.dynamodb.DynamoDbStore;
 import dev.touchline.core.Touchline;
@@ -14,8 +12,6 @@ import dev.touchline.core.port.in.IngestCommand;
 import dev.touchline.core.wire.ApiRequest;
 import dev.touchline.core.wire.ApiResponse;
 import dev.touchline.core.wire.TouchlineApi;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,14 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -54,7 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class RemoteStoreBenchmark {
   private static final int KNOWN = 500;
   private static final int REPEATS = 3;
-  private static final AtomicLong CALLS = new AtomicLong();
+
+  /** The store calls sent so far (the remote client's counter). */
+  private static AtomicLong CALLS = new AtomicLong();
 
   /** The corpus's contact emails, {@code "user<n>@}, and nothing else (not {@code userAgent}). */
   private static final Pattern NEW_EMAIL = Pattern.compile("\"user(\\d+)@");
@@ -62,37 +52,10 @@ public final class RemoteStoreBenchmark {
   private RemoteStoreBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("aws.accessKeyId", "local");
-    System.setProperty("aws.secretAccessKey", "local");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    DynamoDBProxyServer dynamo =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-    dynamo.start();
-    try (DelayProxy proxy = new DelayProxy(port)) {
-      DynamoDbClient client =
-          DynamoDbClient.builder()
-              .httpClientBuilder(UrlConnectionHttpClient.builder())
-              .endpointOverride(URI.create("http://127.0.0.1:" + proxy.port()))
-              .region(Region.US_EAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-              .overrideConfiguration(
-                  ClientOverrideConfiguration.builder()
-                      .addExecutionInterceptor(
-                          new ExecutionInterceptor() {
-                            @Override
-                            public void beforeTransmission(
-                                Context.BeforeTransmission context,
-                                ExecutionAttributes attributes) {
-                              CALLS.incrementAndGet();
-                            }
-                          })
-                      .build())
-              .build();
+    try (RemoteDynamoDb remote = new RemoteDynamoDb()) {
+      CALLS = remote.calls;
+      DelayProxy proxy = remote.proxy;
+      DynamoDbClient client = remote.client;
       DynamoDbStore store = new DynamoDbStore(client, "touchline-bench");
       store.createTableIfMissing(true);
       List<String> lines = new ArrayList<>();
@@ -154,9 +117,6 @@ public final class RemoteStoreBenchmark {
       System.out.println(
           "Touchline on DynamoDB Local through a delay proxy (medians of " + REPEATS + ")");
       lines.forEach(System.out::println);
-      client.close();
-    } finally {
-      dynamo.stop();
     }
   }
 

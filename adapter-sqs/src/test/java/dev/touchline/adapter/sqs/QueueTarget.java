@@ -46,6 +46,15 @@ final class QueueTarget implements ScenarioTarget {
   private SqsConsumer consumer;
 
   QueueTarget(ElasticMq mq) {
+    this(mq, List.of());
+  }
+
+  /**
+   * A target whose consumer serves {@code workspaces} from the start (it is restarted, which takes
+   * up to its one-second receive wait, for any other workspace an event is sent to).
+   */
+  QueueTarget(ElasticMq mq, List<WorkspaceId> workspaces) {
+    served.addAll(workspaces);
     this.mq = mq;
     this.inProcess =
         new InProcessTarget(

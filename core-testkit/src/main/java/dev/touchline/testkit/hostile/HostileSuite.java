@@ -48,6 +48,14 @@ public abstract class HostileSuite {
   private final AtomicInteger workspaces = new AtomicInteger();
   private ScenarioTarget target;
 
+  /**
+   * The workspace of the {@code n}th case run (from 1): each case has its own, so a target that
+   * must know its workspaces ahead (a queue consumer serves a fixed list) can list them.
+   */
+  public static WorkspaceId workspace(int n) {
+    return new WorkspaceId("hostile-" + n);
+  }
+
   /** The target every case is sent to (one for the whole corpus; each case has a workspace). */
   protected abstract ScenarioTarget target();
 
@@ -70,7 +78,7 @@ public abstract class HostileSuite {
   }
 
   private void run(HostileCase c) {
-    WorkspaceId workspace = new WorkspaceId("hostile-" + workspaces.incrementAndGet());
+    WorkspaceId workspace = workspace(workspaces.incrementAndGet());
     String key =
         target.registerKey(workspace, EnumSet.allOf(Scope.class), new RateLimit(10_000, 10_000));
     check(c, key);

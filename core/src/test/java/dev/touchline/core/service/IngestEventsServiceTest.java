@@ -65,6 +65,16 @@ class IngestEventsServiceTest {
       EventRepository events,
       TriggerRepository triggers,
       TriggerSink sink) {
+    return engine(contacts, events, triggers, sink, Instant.MIN);
+  }
+
+  /** An engine on these stores; claims taken before {@code abandonedBefore} are abandoned. */
+  private Touchline engine(
+      ContactRepository contacts,
+      EventRepository events,
+      TriggerRepository triggers,
+      TriggerSink sink,
+      Instant abandonedBefore) {
     Touchline t =
         Touchline.builder()
             .clock(clock)
@@ -74,6 +84,7 @@ class IngestEventsServiceTest {
             .triggerSink(sink)
             .incomingLog(incoming)
             .inFlightGrace(Duration.ofSeconds(30))
+            .abandonedBefore(abandonedBefore)
             .build();
     t.workspaceConfig().replace(CALLER, CONFIG);
     return t;
@@ -141,18 +152,7 @@ class IngestEventsServiceTest {
         .isInstanceOf(IngestOutcome.Rejected.class);
 
     clock.advance(Duration.ofSeconds(1));
-    Touchline restarted =
-        Touchline.builder()
-            .clock(clock)
-            .contacts(contacts)
-            .events(events)
-            .triggers(triggers)
-            .triggerSink(sink)
-            .incomingLog(incoming)
-            .inFlightGrace(Duration.ofSeconds(30))
-            .abandonedBefore(clock.instant())
-            .build();
-    restarted.workspaceConfig().replace(CALLER, CONFIG);
+    Touchline restarted = engine(contacts, events, triggers, sink, clock.instant());
 
     assertThat(ingest(restarted, signup("m-1")))
         .as("within the grace, but the run that took the claim is gone: finished at once")

@@ -30,6 +30,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Handlers {
   private static final Logger LOG = Logger.getLogger(Handlers.class.getName());
+
+  /**
+   * The JDK's HTTP client, which the AWS SDK's url-connection client runs on, logs every request's
+   * headers at {@code FINE}: the signature, and the session token of the function's temporary
+   * credentials. Held at {@code INFO} whatever the root level, from the first handler class loaded
+   * on (kept here: JUL holds its loggers only weakly, and a collected logger forgets its level).
+   */
+  static final Logger JDK_HTTP = Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection");
+
+  static {
+    JDK_HTTP.setLevel(java.util.logging.Level.INFO);
+  }
+
   private static volatile Injector injector;
 
   /**

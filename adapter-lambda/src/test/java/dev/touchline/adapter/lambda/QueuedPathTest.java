@@ -58,6 +58,8 @@ class QueuedPathTest {
 
   @BeforeAll
   static void start() {
+    // as in a function: the JDK's HTTP client never logs the SDK's signed headers
+    assertThat(Handlers.JDK_HTTP.getLevel()).isEqualTo(java.util.logging.Level.INFO);
     mq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
     int port = mq.waitUntilStarted().localAddress().getPort();
     sqs =

@@ -59,6 +59,8 @@ class RuntimeClientIT {
 
   @BeforeAll
   static void startDynamoDb() throws Exception {
+    // this JVM's own clients log as a function's do: the JDK's HTTP client held at INFO
+    assertThat(Handlers.JDK_HTTP.getLevel()).isEqualTo(java.util.logging.Level.INFO);
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();

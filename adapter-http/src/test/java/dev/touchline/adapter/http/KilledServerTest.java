@@ -95,7 +95,7 @@ class KilledServerTest {
       }
       System.out.printf(
           "killed server: %d of %d batches answered before the kill; after the restart %d events"
-              + " answered in flight, finished by a resend after the grace%n",
+              + " answered inFlight (each finished by a resend after the grace)%n",
           answeredBeforeKill, BATCHES, cutShort);
       afterRestart = state(second.base);
       second.kill(); // killed again: the file must still open and check clean

@@ -7,10 +7,6 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,17 +41,7 @@ final class RemoteDynamoDb implements AutoCloseable {
             .region(Region.US_EAST_1)
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder()
-                    .addExecutionInterceptor(
-                        new ExecutionInterceptor() {
-                          @Override
-                          public void beforeTransmission(
-                              Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                            calls.incrementAndGet();
-                          }
-                        })
-                    .build())
+            .overrideConfiguration(CallCounter.countingInto(calls))
             .build();
   }
 

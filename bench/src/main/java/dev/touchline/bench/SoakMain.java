@@ -234,19 +234,10 @@ public final class SoakMain {
     Map<String, long[]> buffers = new TreeMap<>();
     Map<String, Integer> counts = new TreeMap<>();
     int n = 0;
-    long interval = 1_000_000_000L / rate;
-    long next = System.nanoTime();
+    Pacer pacer = new Pacer(rate);
     while (System.nanoTime() < deadline) {
-      next += interval;
-      long wait = next - System.nanoTime();
-      if (wait > 0) {
-        try {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        } catch (InterruptedException e) {
-          return;
-        }
-      } else {
-        next = System.nanoTime(); // behind: send at once, do not burst to catch up
+      if (!pacer.awaitNext()) {
+        return;
       }
       Request req = next(random, n++);
       long t0 = System.nanoTime();
@@ -302,8 +293,11 @@ public final class SoakMain {
     Kind kind = kinds.computeIfAbsent("limited key (20/s, sent 100/s)", k -> new Kind());
     long[] buf = new long[200_000];
     int n = 0;
-    long next = System.nanoTime();
+    Pacer pacer = new Pacer(100);
     while (System.nanoTime() < deadline && n < buf.length) {
+      if (!pacer.awaitNext()) {
+        return;
+      }
       long t0 = System.nanoTime();
       int status;
       try {
@@ -334,17 +328,37 @@ public final class SoakMain {
       if (status != 201 && status != 429 && kind.unexpected.getAndIncrement() == 0) {
         kind.firstUnexpected = Integer.toString(status);
       }
-      next += 10_000_000; // 100 a second
-      long wait = next - System.nanoTime();
-      if (wait > 0) {
-        try {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
     }
     kind.latencies(buf, n);
+  }
+
+  /**
+   * Paces a loop to a rate; when it falls behind it goes on at once, without a burst to catch up.
+   */
+  private static final class Pacer {
+    private final long intervalNanos;
+    private long next = System.nanoTime();
+
+    Pacer(int perSecond) {
+      this.intervalNanos = 1_000_000_000L / perSecond;
+    }
+
+    /** Sleeps until the next slot; false when interrupted. */
+    boolean awaitNext() {
+      next += intervalNanos;
+      long wait = next - System.nanoTime();
+      if (wait <= 0) {
+        next = System.nanoTime();
+        return true;
+      }
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
   }
 
   /** The next request of a client: the mix of a busy tracker, a backend and a few bad actors. */

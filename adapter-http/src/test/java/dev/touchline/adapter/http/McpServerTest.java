@@ -121,7 +121,7 @@ class McpServerTest {
   @Test
   void theMcpInspectorCli_listsAndCallsTheToolsOnTheServer() throws Exception {
     assumeTrue(
-        ReadmeCurlExamplesTest.onPath("npx"),
+        dev.touchline.testkit.Executables.onPath("npx"),
         "npx is not installed here: the MCP Inspector CLI check is skipped");
     String url = server.uri("/mcp").toString();
     String tools =

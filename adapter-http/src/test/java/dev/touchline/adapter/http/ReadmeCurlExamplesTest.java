@@ -1,5 +1,6 @@
 package dev.touchline.adapter.http;
 
+import static dev.touchline.testkit.Executables.onPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchline.core.domain.apikey.RateLimit;
 import dev.touchline.core.domain.apikey.Scope;
 import dev.touchline.core.domain.workspace.WorkspaceId;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,19 +76,5 @@ class ReadmeCurlExamplesTest {
       JsonNode acme = Json.of(server.get("/v1/workspaces/acme", key));
       assertThat(acme.get("name").asText()).isEqualTo("Acme Inc.");
     }
-  }
-
-  /** Whether a command is an executable on the PATH (shared with the other tests that run one). */
-  static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

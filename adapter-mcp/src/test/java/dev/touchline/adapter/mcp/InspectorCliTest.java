@@ -1,10 +1,10 @@
 package dev.touchline.adapter.mcp;
 
+import static dev.touchline.testkit.Executables.onPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.touchline.core.domain.apikey.Scope;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,39 +46,30 @@ class InspectorCliTest {
   }
 
   private List<String> http(String... method) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "npx",
-                "-y",
-                INSPECTOR,
-                "--cli",
-                deployment.url() + "/mcp",
-                "--transport",
-                "http",
-                "--header",
-                "X-API-Key: " + key));
-    command.addAll(List.of(method));
-    return command;
+    return inspector(
+        List.of(deployment.url() + "/mcp", "--transport", "http", "--header", "X-API-Key: " + key),
+        method);
   }
 
   private List<String> stdio(String... method) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "npx",
-                "-y",
-                INSPECTOR,
-                "--cli",
-                "-e",
-                "TOUCHLINE_URL=" + deployment.url(),
-                "-e",
-                "TOUCHLINE_KEY=" + key,
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                StdioServer.class.getName()));
+    return inspector(
+        List.of(
+            "-e",
+            "TOUCHLINE_URL=" + deployment.url(),
+            "-e",
+            "TOUCHLINE_KEY=" + key,
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            StdioServer.class.getName()),
+        method);
+  }
+
+  /** The Inspector CLI's command: {@code npx -y <inspector> --cli <target…> <method…>}. */
+  private static List<String> inspector(List<String> target, String... method) {
+    List<String> command = new ArrayList<>(List.of("npx", "-y", INSPECTOR, "--cli"));
+    command.addAll(target);
     command.addAll(List.of(method));
     return command;
   }
@@ -132,18 +123,5 @@ class InspectorCliTest {
     assertThat(done).as("the inspector finished: " + output).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
     return output;
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

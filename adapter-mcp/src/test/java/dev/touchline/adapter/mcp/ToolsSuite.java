@@ -100,23 +100,18 @@ abstract class ToolsSuite {
   @Test
   void ingestEvent_answersAsTheApi_withASummary() {
     McpSyncClient client = client(key);
-    CallToolResult accepted =
-        call(
-            client,
-            "ingest_event",
+    Map<String, Object> event =
+        Map.of(
+            "event",
+            "email_sent",
+            "email",
+            "Ann@Example.com",
+            "properties",
             Map.of(
-                "event",
-                "email_sent",
-                "email",
-                "Ann@Example.com",
-                "properties",
-                Map.of(
-                    "subject",
-                    "Welcome",
-                    "amount",
-                    new java.math.BigDecimal("12345678901234567.89")),
-                "messageId",
-                "agent-1"));
+                "subject", "Welcome", "amount", new java.math.BigDecimal("12345678901234567.89")),
+            "messageId",
+            "agent-1");
+    CallToolResult accepted = call(client, "ingest_event", event);
     assertThat(accepted.isError()).isFalse();
     assertThat(structured(accepted))
         .containsEntry("status", "accepted")
@@ -124,23 +119,7 @@ abstract class ToolsSuite {
         .containsKeys("eventId", "customerId");
     assertThat(text(accepted)).startsWith("accepted: event ").contains("(resolved by new)");
 
-    CallToolResult again =
-        call(
-            client,
-            "ingest_event",
-            Map.of(
-                "event",
-                "email_sent",
-                "email",
-                "Ann@Example.com",
-                "properties",
-                Map.of(
-                    "subject",
-                    "Welcome",
-                    "amount",
-                    new java.math.BigDecimal("12345678901234567.89")),
-                "messageId",
-                "agent-1"));
+    CallToolResult again = call(client, "ingest_event", event);
     assertThat(structured(again)).containsEntry("status", "duplicate");
     assertThat(text(again)).startsWith("duplicate of event " + structured(accepted).get("eventId"));
 
